@@ -1,0 +1,46 @@
+"""The domain: SQLModel tables and pure functions. No Qt, no engine, no I/O."""
+
+from plclassroom.domain.base import SYNC_COLUMNS, Synced, new_id
+from plclassroom.domain.conference import Conference, ConferenceGoal, ConferenceKind, NextStep, Privacy
+from plclassroom.domain.evidence import Attachment, Evidence, EvidenceSource, MasteryOverride
+from plclassroom.domain.framework import (
+    DEFAULT_FOUR_POINT_SCALE,
+    Competency,
+    CompetencyAssociation,
+    CompetencyFramework,
+    ProficiencyLevel,
+    ProficiencyScale,
+)
+from plclassroom.domain.playlist import (
+    ItemKind,
+    ItemProgress,
+    Playlist,
+    PlaylistAssignment,
+    PlaylistCompetency,
+    PlaylistItem,
+    ProgressStatus,
+)
+from plclassroom.domain.profile import (
+    PROFILE_TEXT_FIELDS,
+    Accommodation,
+    AccommodationKind,
+    Goal,
+    GoalCompetency,
+    GoalStatus,
+    LearnerProfile,
+)
+from plclassroom.domain.rotation import GroupMember, RotationPlan, RotationSlot, Station, StationKind, StudentGroup
+from plclassroom.domain.school import (
+    AdvisorAssignment,
+    Course,
+    District,
+    Enrollment,
+    GuardianLink,
+    Person,
+    Role,
+    School,
+    SchoolClass,
+    Term,
+)
+
+__all__ = [name for name in dir() if not name.startswith("_")]

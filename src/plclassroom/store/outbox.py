@@ -1,0 +1,38 @@
+"""Local-only tables for sync: the device's identity and the outbox of captured changes.
+
+They never sync themselves, so they do not carry the ``Synced`` columns.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger
+from sqlmodel import Field, SQLModel
+
+
+class Device(SQLModel, table=True):
+    """This database's device: one row, made when the database is first created."""
+
+    __tablename__ = "sync_device"
+
+    id: str = Field(primary_key=True, max_length=36)
+    created_at: datetime
+    name: str = ""
+
+
+class OutboxEntry(SQLModel, table=True):
+    """One captured change: the fields a commit changed on one row, waiting to be pushed.
+
+    ``seq`` is the device's operation sequence: with the device id it keys the change on the
+    server, so a retried push is applied once.
+    """
+
+    __tablename__ = "sync_outbox"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    table_name: str
+    row_id: str = Field(max_length=36)
+    op: str  # insert | update | delete
+    hlc: int = Field(sa_type=BigInteger)
+    fields: str  # JSON object of column -> new value, changed columns only

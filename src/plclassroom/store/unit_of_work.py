@@ -1,0 +1,60 @@
+"""The one unit of work: everything done inside it commits together or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from plclassroom.domain.base import Synced
+
+
+class UnitOfWork:
+    """``with store.unit_of_work() as uow: ...; uow.commit()``. Leaving without commit rolls back."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def __enter__(self) -> UnitOfWork:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def add(self, row: Synced) -> Synced:
+        self.session.add(row)
+        return row
+
+    def get(self, table: type, row_id: str):
+        """The live row with this id, or None (tombstoned rows read as absent)."""
+        row = self.session.get(table, row_id)
+        if row is None or getattr(row, "deleted", False):
+            return None
+        return row
+
+    def tombstone(self, row: Synced) -> None:
+        row.deleted = True
+        self.session.add(row)
+
+    def seed(self, table: type[Synced], rows: Iterable[dict]) -> int:
+        """Insert many rows fast (Core executemany), stamped but not queued for sync.
+
+        For data the district already holds, such as the demo school: it is not a local edit.
+        Returns the number of rows written.
+        """
+        rows = list(rows)
+        if not rows:
+            return 0
+        context = self.session.info["capture"]
+        stamp = context.stamp()
+        for row in rows:
+            row.setdefault("deleted", False)
+            row["hlc"] = stamp
+            row["device_id"] = context.device_id
+        self.session.execute(insert(table), rows)
+        return len(rows)
