@@ -1,0 +1,57 @@
+"""The ``plclassroom`` command: the desktop app, and tools around it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="plclassroom", description="Offline-first personalised learning.")
+    parser.add_argument("--demo", action="store_true", help="open the demo school (built on first use)")
+    parser.add_argument("--profile", default=None, help="the user profile to open (default: 'default')")
+    parser.add_argument("--database", type=Path, default=None, help="open this database file instead")
+    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command")
+    demo = commands.add_parser("demo-data", help="build a demo district into a database file")
+    demo.add_argument("--students", type=int, default=180, help="how many students (default 180)")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--out", type=Path, required=True, help="the database file to create")
+    return parser
+
+
+def demo_data(students: int, seed: int, out: Path) -> int:
+    from plclassroom.services.demo import build_demo_school
+    from plclassroom.store.database import Store
+
+    if out.exists():
+        print(f"{out} exists already: choose a new file.", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    store = Store.open(out)
+    with store.unit_of_work(record_changes=False) as uow:
+        summary = build_demo_school(uow, students=students, seed=seed)
+        uow.commit()
+    store.close()
+    seconds = time.perf_counter() - started
+    size = sum(p.stat().st_size for p in out.parent.glob(out.name + "*"))
+    print(f"{summary.students} students, {summary.teachers} teachers, {summary.advisors} advisors, "
+          f"{summary.classes} classes in {summary.schools} schools: {summary.rows} rows, "
+          f"{size} bytes, {seconds:.1f} s -> {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = build_parser().parse_args(argv)
+    if args.command == "demo-data":
+        return demo_data(args.students, args.seed, args.out)
+    from plclassroom.store.paths import profile_db_path
+
+    profile = args.profile or ("demo" if args.demo else "default")
+    db_path = args.database or profile_db_path(profile)
+    from plclassroom.ui.app import run
+
+    return run(db_path, profile, demo=args.demo, quit_when_ready=args.quit_when_ready, started=started)

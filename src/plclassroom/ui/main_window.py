@@ -1,0 +1,96 @@
+"""The main window: classes and students on the left, the learner profile on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
+
+import plclassroom
+from plclassroom.ui import settings
+from plclassroom.ui.context import AppContext
+from plclassroom.ui.profile.view import ProfilePanel
+from plclassroom.ui.roster.view import RosterPanel
+
+WINDOW_KEY = "main_window"
+STATUS_MESSAGE_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(f"plclassroom — {context.store.path.stem}")
+        self.roster = RosterPanel(context)
+        self.profile = ProfilePanel(context)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.roster)
+        self.splitter.addWidget(self.profile)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([500, 780])
+        self.setCentralWidget(self.splitter)
+        self.roster.student_selected.connect(self.profile.show_student)
+
+        # Sync arrives with the district server; until then this laptop is offline by design.
+        self.connection = QLabel("Offline", accessibleName="Connection")
+        self.last_sync = QLabel("Last sync: never", accessibleName="Last sync")
+        self.statusBar().addPermanentWidget(self.connection)
+        self.statusBar().addPermanentWidget(self.last_sync)
+        context.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+        self._build_menus()
+        self.resize(1280, 800)
+        geometry, state, splitter = settings.window_state(WINDOW_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        file_menu.addAction(quit_action)
+
+        edit = bar.addMenu("&Edit")
+        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # Typing not yet saved is saved first, so undo always undoes the newest change.
+        undo.triggered.connect(self.profile.save_all, Qt.ConnectionType.DirectConnection)
+        self.undo_action, self.redo_action = undo, redo
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        find = QAction("&Find student", self, shortcut=QKeySequence.StandardKey.Find, triggered=self._find)
+        edit.addAction(find)
+
+        view = bar.addMenu("&View")
+        view.addAction(QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh,
+                               triggered=self.roster.load_classes))
+        view.addAction(QAction("Full &screen", self, shortcut=QKeySequence.StandardKey.FullScreen,
+                               triggered=self._toggle_full_screen))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(QAction("&About plclassroom", self, triggered=self._about))
+
+    def _find(self) -> None:
+        self.roster.search.setFocus()
+        self.roster.search.selectAll()
+
+    def _toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "About plclassroom",
+            f"<b>plclassroom {plclassroom.__version__}</b><p>Offline-first personalised learning for K-12 "
+            f"classrooms.</p><p>Database: {self.context.store.path}</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.profile.save_all()
+        settings.save_window(WINDOW_KEY, self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,205 @@
+"""The right pane: a student's learner profile, read and edited in place.
+
+Narrative fields save as you type (after a short pause) and when you leave the field; every save
+is an undoable command. Goals and accommodations edit in their tables, also through undo.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plclassroom.domain import PROFILE_TEXT_FIELDS, Accommodation, Goal
+from plclassroom.services import profiles
+from plclassroom.ui.context import AppContext
+from plclassroom.ui.profile.models import ID_ROLE, ChoiceDelegate, ProfileRowsModel
+from plclassroom.ui.undo import AddRow, EditProfileField, RemoveRow
+
+AUTOSAVE_MS = 700  # a pause in typing this long saves the field
+
+PLACEHOLDERS = {
+    "strengths": "What this student does well, as a learner and as a person",
+    "needs": "Where this student needs support or practice",
+    "interests": "What they care about outside class: hooks for learning",
+    "aspirations": "What they hope to do or become",
+    "learning_preferences": "How they learn best",
+    "languages": "Languages spoken, home language first",
+    "notes": "Anything else the next teacher should know",
+}
+GOAL_COLUMNS = [("statement", "Goal (student's words)"), ("kind", "Kind"),
+                ("measure_of_success", "Measure of success"), ("target_date", "Target date"),
+                ("status", "Status"), ("progress", "Progress")]
+ACCOMMODATION_COLUMNS = [("kind", "Kind"), ("description", "Accommodation"), ("sensitive", "Privacy")]
+
+
+class NarrativeEdit(QPlainTextEdit):
+    """A multi-line field that says when focus leaves it (QPlainTextEdit has no editingFinished)."""
+
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.focus_left.emit()
+        super().focusOutEvent(event)
+
+
+class ProfilePanel(QStackedWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.student_id = ""
+        self._saved: dict[str, str] = {}  # what the store holds for each field
+        self._timers: dict[str, QTimer] = {}
+        self.editors: dict[str, NarrativeEdit] = {}
+
+        self.empty = QLabel("Pick a student in the roster to see their learner profile.")
+        self.empty.setWordWrap(True)
+        self.addWidget(self.empty)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.title = QLabel(objectName="profileTitle")
+        self.subtitle = QLabel(objectName="profileSubtitle")
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+
+        about = QGroupBox("Learner profile")
+        form = QFormLayout(about)
+        for name, label in PROFILE_TEXT_FIELDS.items():
+            editor = NarrativeEdit(accessibleName=label, placeholderText=PLACEHOLDERS[name])
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(36 if name == "languages" else 52)
+            timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+            timer.timeout.connect(lambda n=name: self.save_field(n))
+            editor.textChanged.connect(lambda n=name: self._typed(n))
+            editor.focus_left.connect(lambda n=name: self.save_field(n))
+            self.editors[name], self._timers[name] = editor, timer
+            form.addRow(f"{label}:", editor)
+        layout.addWidget(about)
+
+        self.accommodations = ProfileRowsModel(context, "accommodation", Accommodation, ACCOMMODATION_COLUMNS, self)
+        self.accommodation_table = self._list_box(
+            layout, "Accommodations (IEP, 504, ELL…)", self.accommodations, "accommodation", Accommodation,
+            {"kind": ChoiceDelegate(Accommodation, "kind", self)})
+        self.goals = ProfileRowsModel(context, "goal", Goal, GOAL_COLUMNS, self)
+        self.goal_table = self._list_box(
+            layout, "Goals", self.goals, "goal", Goal,
+            {"kind": ChoiceDelegate(Goal, "kind", self), "status": ChoiceDelegate(Goal, "status", self)})
+        layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        self.addWidget(scroll)
+        context.changed.connect(self._changed)
+
+    def _list_box(self, layout, title, model, kind, table, delegates) -> QTableView:
+        box = QGroupBox(title)
+        box_layout = QVBoxLayout(box)
+        view = QTableView(accessibleName=title)
+        view.setModel(model)
+        view.verticalHeader().hide()
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setWordWrap(True)
+        view.setMinimumHeight(130)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1 if kind == "accommodation" else 0, QHeaderView.ResizeMode.Stretch)
+        for column, (name, _label) in enumerate(model.columns):
+            if name in delegates:
+                view.setItemDelegateForColumn(column, delegates[name])
+        buttons = QHBoxLayout()
+        add = QPushButton(f"Add {kind}")
+        remove = QPushButton(f"Remove {kind}")
+        add.clicked.connect(lambda: self.context.undo_stack.push(AddRow(self.context, kind, table, self.student_id)))
+        remove.clicked.connect(lambda: self._remove(view, kind, table))
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        box_layout.addWidget(view)
+        box_layout.addLayout(buttons)
+        layout.addWidget(box)
+        return view
+
+    def show_student(self, student_id: str) -> None:
+        self.save_all()
+        self.student_id = student_id
+        if not student_id:
+            self.setCurrentIndex(0)
+            return
+        view = self.context.call(profiles.get_profile, student_id)
+        self.title.setText(view.name)
+        self.subtitle.setText(f"Grade {view.grade.lstrip('0') or '—'} · Student ID {view.identifier or '—'}")
+        self._saved = dict(view.fields)
+        for name, editor in self.editors.items():
+            self._timers[name].stop()
+            self._set_text(editor, view.fields[name])
+        self.accommodations.set_rows(student_id, view.accommodations)
+        self.goals.set_rows(student_id, view.goals)
+        self.goal_table.resizeRowsToContents()
+        self.setCurrentIndex(1)
+
+    def save_field(self, name: str) -> None:
+        """Save the field now if it differs from the store (a pause, leaving it, switching student)."""
+        self._timers[name].stop()
+        text = self.editors[name].toPlainText()
+        if not self.student_id or text == self._saved.get(name):
+            return
+        self._saved[name] = text
+        self.context.undo_stack.push(
+            EditProfileField(self.context, self.student_id, name, PROFILE_TEXT_FIELDS[name], text))
+
+    def save_all(self) -> None:
+        for name in self.editors:
+            self.save_field(name)
+
+    def _typed(self, name: str) -> None:
+        if not self.editors[name].property("loading"):
+            self._timers[name].start()
+
+    def _set_text(self, editor: NarrativeEdit, text: str) -> None:
+        if editor.toPlainText() != text:
+            editor.setProperty("loading", True)
+            editor.setPlainText(text)
+            editor.setProperty("loading", False)
+
+    def _remove(self, view: QTableView, kind: str, table) -> None:
+        index = view.currentIndex()
+        if not index.isValid():
+            self.context.message.emit(f"Select a {kind} to remove first.")
+            return
+        self.context.undo_stack.push(RemoveRow(self.context, kind, table, self.student_id, index.data(ID_ROLE)))
+
+    def _changed(self, kind: str, student_id: str) -> None:
+        if student_id != self.student_id:
+            return
+        view = self.context.call(profiles.get_profile, student_id)
+        if kind == "profile":
+            # Undo and redo land here: show what the store now holds, unless the person is mid-edit.
+            for name, editor in self.editors.items():
+                if view.fields[name] != self._saved.get(name) or not self._timers[name].isActive():
+                    self._timers[name].stop()
+                    self._saved[name] = view.fields[name]
+                    self._set_text(editor, view.fields[name])
+        elif kind == "goal":
+            self.goals.set_rows(student_id, view.goals)
+            self.goal_table.resizeRowsToContents()
+        else:
+            self.accommodations.set_rows(student_id, view.accommodations)
