@@ -80,7 +80,9 @@ def run(db_path: Path, profile: str, demo: bool = False, quit_when_ready: bool =
     try:
         store = Store.open(db_path)
     except StoreError as error:
-        QMessageBox.critical(None, "plclassroom cannot open its data", str(error))
+        print(f"plclassroom: {error}", file=sys.stderr)
+        if not quit_when_ready:
+            QMessageBox.critical(None, "plclassroom cannot open its data", str(error))
         return 2
 
     windows: list[MainWindow] = []

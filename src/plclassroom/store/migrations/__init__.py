@@ -33,24 +33,27 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, path: Path) -> Path | None:
-    """Bring the database to ``HEAD``. Returns the backup it made, if any."""
+def upgrade(engine: Engine, path: Path, scripts: Path = MIGRATIONS_DIR, head: str = HEAD) -> Path | None:
+    """Bring the database to ``head``. Returns the backup it made, if any.
+
+    ``scripts`` and ``head`` are only for tests that need a migration the app does not ship yet.
+    """
     current = current_revision(engine)
-    if current == HEAD:
+    if current == head:
         return None
     from alembic import command
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(scripts))
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
     if current is not None and current not in known:
         raise SchemaTooNew(current)
-    backup = backup_database(path, reason=f"before-{HEAD}") if current is not None else None
+    backup = backup_database(path, reason=f"before-{head}") if current is not None else None
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        command.upgrade(config, head)
     return backup
 
 

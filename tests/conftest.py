@@ -1,0 +1,58 @@
+"""Shared fixtures. Qt runs offscreen, and the app's data and settings go to a temporary folder,
+set before anything imports Qt, so no test touches a real user's files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+_sandbox = Path(tempfile.mkdtemp(prefix="plclassroom-tests-"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PLCLASSROOM_DATA_DIR"] = str(_sandbox / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_sandbox / "config")  # where QSettings writes on Linux
+
+import pytest  # noqa: E402
+
+from plclassroom.services import demo  # noqa: E402
+from plclassroom.store.database import Store  # noqa: E402
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    shutil.rmtree(_sandbox, ignore_errors=True)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    opened = Store.open(tmp_path / "test.sqlite")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo school, built once per test run; tests get their own copy."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    template = Store.open(path)
+    with template.unit_of_work(record_changes=False) as uow:
+        demo.build_demo_school(uow)
+        uow.commit()
+    template.close()
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, tmp_path: Path):
+    path = tmp_path / "demo.sqlite"
+    with sqlite3.connect(demo_template) as source, sqlite3.connect(path) as copy:
+        source.backup(copy)
+    opened = Store.open(path)
+    yield opened
+    opened.close()
+
+
+def count(store: Store, sql: str, *params) -> int:
+    with sqlite3.connect(store.path) as conn:
+        return conn.execute(sql, params).fetchone()[0]

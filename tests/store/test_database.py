@@ -1,0 +1,120 @@
+import hashlib
+import shutil
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from plclassroom.domain.base import Synced
+from plclassroom.store import migrations
+from plclassroom.store.database import Store, StoreDamaged, StoreTooNew
+from plclassroom.store.engine import make_engine
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_database_is_at_the_newest_schema_with_wal_and_foreign_keys(store):
+    assert migrations.current_revision(store.engine) == migrations.HEAD
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_head_constant_matches_the_shipped_migrations():
+    config = Config()
+    config.set_main_option("script_location", str(migrations.MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(config).get_heads() == [migrations.HEAD]
+
+
+def test_migrations_build_exactly_the_tables_the_code_declares(store):
+    with store.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Synced.metadata)
+    assert differences == []
+
+
+def test_the_device_id_persists_across_restarts(tmp_path):
+    first = Store.open(tmp_path / "a.sqlite")
+    device = first.device_id
+    first.close()
+    again = Store.open(tmp_path / "a.sqlite")
+    assert again.device_id == device
+    other = Store.open(tmp_path / "b.sqlite")
+    assert other.device_id != device
+
+
+def test_a_file_from_a_newer_app_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "newer.sqlite"
+    Store.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = digest(path)
+    with pytest.raises(StoreTooNew, match="newer version of plclassroom"):
+        Store.open(path)
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize("content", [b"this is a spreadsheet, not a database" * 100, b"SQLite format 3\x00" + b"\xff" * 5000])
+def test_a_damaged_file_gets_a_clear_message_and_is_left_alone(tmp_path, content):
+    path = tmp_path / "damaged.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(StoreDamaged, match="damaged or is not a plclassroom database"):
+        Store.open(path)
+    assert path.read_bytes() == content
+
+
+def test_a_truncated_database_is_reported_as_damaged(demo_template, tmp_path):
+    path = tmp_path / "cut.sqlite"
+    shutil.copy(demo_template, path)
+    with path.open("r+b") as f:
+        f.truncate(path.stat().st_size // 3)
+    with pytest.raises(StoreDamaged):
+        Store.open(path)
+
+
+NEXT_MIGRATION = '''
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("learner_profile") as batch:
+        batch.add_column(sa.Column("reading_level", sa.String(), nullable=True))
+
+
+def downgrade():
+    pass
+'''
+
+
+def test_an_existing_database_is_backed_up_before_a_migration(tmp_path, demo_template):
+    # A future migration, written the way the app's own are, applied to a database with data in it.
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrations.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_reading_level.py").write_text(NEXT_MIGRATION)
+    path = tmp_path / "school.sqlite"
+    shutil.copy(demo_template, path)
+    engine = make_engine(path)
+    backup = migrations.upgrade(engine, path, scripts=scripts, head="0002")
+    assert migrations.current_revision(engine) == "0002"
+    engine.dispose()
+    assert backup is not None and backup.parent == tmp_path / "backups"
+    with sqlite3.connect(backup) as old, sqlite3.connect(path) as new:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT count(*) FROM learner_profile").fetchone() == \
+            new.execute("SELECT count(*) FROM learner_profile").fetchone() == (180,)
+        assert "reading_level" in [row[1] for row in new.execute("PRAGMA table_info(learner_profile)")]
+
+
+def test_creating_a_new_database_makes_no_backup(tmp_path):
+    Store.open(tmp_path / "fresh.sqlite").close()
+    assert not (tmp_path / "backups").exists()
