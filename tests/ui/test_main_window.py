@@ -5,7 +5,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from plclassroom.domain import Goal
 from plclassroom.services import profiles
 from plclassroom.ui import app as ui_app
 from plclassroom.ui.profile.view import AUTOSAVE_MS

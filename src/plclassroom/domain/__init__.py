@@ -29,7 +29,14 @@ from plclassroom.domain.profile import (
     GoalStatus,
     LearnerProfile,
 )
-from plclassroom.domain.rotation import GroupMember, RotationPlan, RotationSlot, Station, StationKind, StudentGroup
+from plclassroom.domain.rotation import (
+    GroupMember,
+    RotationPlan,
+    RotationSlot,
+    Station,
+    StationKind,
+    StudentGroup,
+)
 from plclassroom.domain.school import (
     AdvisorAssignment,
     Course,

@@ -249,7 +249,6 @@ class _Builder:
         self.pending.clear()
 
     def build(self, students: int, progress: Progress, cancelled: Callable[[], bool]) -> DemoSummary:
-        rng = self.rng
         school_count = max(2, math.ceil(students / STUDENTS_PER_SCHOOL))
         district_id = self.add(District, name="Riverbend Unified School District", source_id="district-1")
         year_id = self.add(Term, title="2026–27", kind="schoolYear", start_date=TERM_START,
@@ -286,7 +285,6 @@ class _Builder:
                         email=f"{username}@riverbend.example.org", username=username, **extra)
 
     def _school(self, index, size, district_id, term_id, scale_id, framework_id, grade6, summary) -> None:
-        rng = self.rng
         place = PLACES[index % len(PLACES)] + ("" if index < len(PLACES) else f" {index // len(PLACES) + 1}")
         school_id = self.add(School, district_id=district_id, name=f"{place} Middle School",
                              identifier=f"{1000 + index}", source_id=f"school-{index + 1}")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import orjson
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from plclassroom.domain.base import SYNC_COLUMNS, Synced
@@ -39,44 +39,56 @@ def _captured_columns(cls: type) -> tuple[str, ...]:
     return tuple(attr.key for attr in inspect(cls).column_attrs if attr.key not in SYNC_COLUMNS)
 
 
-def _dumps(fields: dict) -> str:
-    return orjson.dumps(fields).decode()
-
-
 def _capture(session: Session, _flush_context, _instances) -> None:
+    """Before the flush: stamp each changed synced row and note its outbox entry."""
     context: CaptureContext | None = session.info.get("capture")
     if context is None:  # e.g. applying changes pulled from the server: they are not ours to push
         return
     for row in session.deleted:
         if isinstance(row, Synced):
             raise HardDeleteError(f"{type(row).__name__} rows are tombstoned, not deleted")
-    entries = []
+    entries = session.info.setdefault("outbox", [])
     for row in session.new:
         if isinstance(row, Synced):
-            fields = {key: getattr(row, key) for key in _captured_columns(type(row))}
-            entries.append(_stamp(context, row, "insert", fields))
+            values = row.__dict__
+            fields = {key: values.get(key) for key in _captured_columns(type(row))}
+            _stamp(context, row, "insert", fields, entries)
     for row in session.dirty:
         if not isinstance(row, Synced):
             continue
+        # committed_state holds the value each modified attribute had when loaded: cheaper than history.
         state = inspect(row)
-        fields = {}
-        for key in _captured_columns(type(row)):
-            history = state.attrs[key].history
-            if history.added and list(history.added) != list(history.deleted):
-                fields[key] = history.added[0]
+        values = state.dict
+        fields = {
+            key: values[key]
+            for key, old in state.committed_state.items()
+            if key not in SYNC_COLUMNS and key in values and values[key] != old
+        }
         if fields:
-            op = "delete" if fields.get("deleted") is True else "update"
-            entries.append(_stamp(context, row, op, fields))
-    if context.record:
-        session.add_all(entries)
+            _stamp(context, row, "delete" if fields.get("deleted") is True else "update", fields, entries)
 
 
-def _stamp(context: CaptureContext, row: Synced, op: str, fields: dict) -> OutboxEntry:
+def _write_outbox(session: Session, _flush_context) -> None:
+    """After the flush, in the same transaction: write the noted entries with one executemany."""
+    entries = session.info.pop("outbox", None)
+    if entries:
+        session.connection().execute(insert(OutboxEntry.__table__), entries)
+
+
+def _forget_outbox(session: Session, *_args) -> None:
+    session.info.pop("outbox", None)  # a failed flush rolls back: its notes go with it
+
+
+def _stamp(context: CaptureContext, row: Synced, op: str, fields: dict, entries: list[dict]) -> None:
     stamp = context.stamp()
     row.hlc = stamp
     row.device_id = context.device_id
-    return OutboxEntry(table_name=row.__tablename__, row_id=row.id, op=op, hlc=stamp, fields=_dumps(fields))
+    if context.record:
+        entries.append({"table_name": row.__tablename__, "row_id": row.id, "op": op, "hlc": stamp,
+                        "fields": orjson.dumps(fields).decode()})
 
 
 def install(session_class: type[Session]) -> None:
     event.listen(session_class, "before_flush", _capture)
+    event.listen(session_class, "after_flush", _write_outbox)
+    event.listen(session_class, "after_rollback", _forget_outbox)
