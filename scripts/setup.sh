@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Set up a fresh machine for plclassroom: the Debian packages Qt needs, a virtual environment in
+# .venv, and the project with the pinned versions from requirements.lock. Safe to run again.
+# Usage: scripts/setup.sh [test]   ("test" adds the test tools)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QT_PACKAGES="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 \
+libglib2.0-0 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 xvfb xauth"
+
+missing=""
+for pkg in $QT_PACKAGES; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+done
+if [ -n "$missing" ]; then
+  if command -v apt-get >/dev/null; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "Installing Debian packages for Qt:$missing"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  else
+    echo "Not a Debian/Ubuntu machine: install Qt 6's runtime libraries ($missing) with your package manager." >&2
+  fi
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+extra=""; [ "${1:-}" = "test" ] && extra="[test]"
+.venv/bin/python -m pip install -q -c requirements.lock -e ".$extra"
