@@ -114,7 +114,7 @@ class ProfilePanel(QStackedWidget):
         view.setModel(model)
         view.verticalHeader().hide()
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setWordWrap(True)
+        view.setWordWrap(False)  # one line a row; the full text shows as a tooltip
         view.setMinimumHeight(130)
         view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -153,7 +153,6 @@ class ProfilePanel(QStackedWidget):
             self._set_text(editor, view.fields[name])
         self.accommodations.set_rows(student_id, view.accommodations)
         self.goals.set_rows(student_id, view.goals)
-        self.goal_table.resizeRowsToContents()
         self.setCurrentIndex(1)
 
     def save_field(self, name: str) -> None:
@@ -200,6 +199,5 @@ class ProfilePanel(QStackedWidget):
                     self._set_text(editor, view.fields[name])
         elif kind == "goal":
             self.goals.set_rows(student_id, view.goals)
-            self.goal_table.resizeRowsToContents()
         else:
             self.accommodations.set_rows(student_id, view.accommodations)

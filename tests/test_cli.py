@@ -1,0 +1,39 @@
+"""The plclassroom command, run as a newcomer would run it."""
+
+import os
+import subprocess
+import sys
+
+from plclassroom.cli import main
+
+
+def run_app(*args, env_extra=None):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "plclassroom", *args], env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_demo_data_builds_a_district_file(tmp_path, capsys):
+    out = tmp_path / "district.sqlite"
+    assert main(["demo-data", "--students", "300", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "300 students" in printed and "4 schools" in printed and str(out) in printed
+    assert out.stat().st_size > 0
+    assert main(["demo-data", "--students", "10", "--out", str(out)]) == 2  # never overwrites
+
+
+def test_the_app_opens_the_demo_school_and_quits_when_ready(tmp_path):
+    result = run_app("--demo", "--quit-when-ready", env_extra={"PLCLASSROOM_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert "30 students shown" in result.stdout
+    assert (tmp_path / "profiles" / "demo.sqlite").exists()
+
+
+def test_a_damaged_database_gets_a_message_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a database")
+    result = run_app("--database", str(bad), "--quit-when-ready")
+    assert result.returncode == 2
+    assert "damaged or is not a plclassroom database" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert bad.read_text() == "not a database"
