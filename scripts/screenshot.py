@@ -24,7 +24,7 @@ def main(out: str) -> None:
     window = open_window(store, "screenshot")
     window.resize(1360, 860)
     window.show()
-    window.roster.table.selectRow(3)
+    window.roster.table.selectRow(4)
 
     def shoot() -> None:
         window.grab().save(out)

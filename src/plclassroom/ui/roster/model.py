@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from plclassroom.services.roster import StudentRow
 
-COLUMNS = ("Name", "ID", "Grade", "Supports", "Goals")
+COLUMNS = ("Name", "ID", "Grade", "Supports", "Active goals")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
