@@ -134,7 +134,7 @@ def test_a_crash_keeps_row_and_outbox_together(tmp_path, when, expected):
 def test_seed_data_is_stamped_but_not_queued(store):
     student_id = add_student(store)
     with store.unit_of_work(record_changes=False) as uow:
-        uow.seed(School, [{"id": "s1", "name": "Harbor View"}])
+        uow.insert_many(School, [{"id": "s1", "name": "Harbor View"}])
         uow.add(Goal(student_id=student_id, statement="x"))
         uow.commit()
     assert [entry[0] for entry in outbox(store)] == ["person"]  # only the captured student
@@ -153,3 +153,19 @@ def test_the_clock_resumes_after_the_newest_stamp_on_reopen(tmp_path):
     assert again.capture.clock.last >= newest
     add_student(again)
     assert outbox(again)[-1][3] > newest
+
+
+def test_insert_many_gives_the_same_stamps_and_entries_as_add(store):
+    with store.unit_of_work() as uow:
+        written = uow.insert_many(School, [{"id": "s1", "name": "Harbor View"}, {"id": "s2", "name": "Cedar"}])
+        uow.add(School(id="s3", name="Pine Ridge"))
+        uow.commit()
+    assert written == 2
+    entries = outbox(store)
+    assert [(table, row, op) for table, row, op, _, _ in entries] == [
+        ("school", "s1", "insert"), ("school", "s2", "insert"), ("school", "s3", "insert")]
+    # A bulk row's entry holds the same fields, defaults filled in, as an added object's.
+    assert set(entries[0][4]) == set(entries[2][4])
+    assert entries[0][4]["extra"] == {} and entries[0][4]["deleted"] is False
+    with store.unit_of_work() as uow:
+        assert uow.get(School, "s1").hlc == entries[0][3] and uow.get(School, "s1").device_id == store.device_id

@@ -80,8 +80,8 @@ NEXT_MIGRATION = '''
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -100,16 +100,16 @@ def test_an_existing_database_is_backed_up_before_a_migration(tmp_path, demo_tem
     # A future migration, written the way the app's own are, applied to a database with data in it.
     scripts = tmp_path / "migrations"
     shutil.copytree(migrations.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_reading_level.py").write_text(NEXT_MIGRATION)
+    (scripts / "versions" / "0003_reading_level.py").write_text(NEXT_MIGRATION)
     path = tmp_path / "school.sqlite"
     shutil.copy(demo_template, path)
     engine = make_engine(path)
-    backup = migrations.upgrade(engine, path, scripts=scripts, head="0002")
-    assert migrations.current_revision(engine) == "0002"
+    backup = migrations.upgrade(engine, path, scripts=scripts, head="0003")
+    assert migrations.current_revision(engine) == "0003"
     engine.dispose()
     assert backup is not None and backup.parent == tmp_path / "backups"
     with sqlite3.connect(backup) as old, sqlite3.connect(path) as new:
-        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (migrations.HEAD,)
         assert old.execute("SELECT count(*) FROM learner_profile").fetchone() == \
             new.execute("SELECT count(*) FROM learner_profile").fetchone() == (180,)
         assert "reading_level" in [row[1] for row in new.execute("PRAGMA table_info(learner_profile)")]
@@ -118,3 +118,23 @@ def test_an_existing_database_is_backed_up_before_a_migration(tmp_path, demo_tem
 def test_creating_a_new_database_makes_no_backup(tmp_path):
     Store.open(tmp_path / "fresh.sqlite").close()
     assert not (tmp_path / "backups").exists()
+
+
+def test_a_database_from_the_first_release_is_migrated_on_open_with_a_backup(tmp_path):
+    path = tmp_path / "first-release.sqlite"
+    engine = make_engine(path)
+    migrations.upgrade(engine, path, head="0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO school (id, hlc, device_id, deleted, name) VALUES ('s1', 1, 'd', 0, 'Cedar')")
+    engine.dispose()
+    store = Store.open(path)
+    try:
+        assert migrations.current_revision(store.engine) == migrations.HEAD
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT name, extra FROM school").one() == ("Cedar", "{}")
+    finally:
+        store.close()
+    [backup] = (tmp_path / "backups").glob("first-release.*.sqlite")
+    with sqlite3.connect(backup) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT name FROM school").fetchone() == ("Cedar",)

@@ -24,9 +24,14 @@ class Role(StrEnum):
     ADMINISTRATOR = "administrator"
 
 
+# ``extra`` keeps what a district's export says beyond our columns (OneRoster ``metadata.*``
+# vendor columns, userIds, multiple terms), so nothing a school system sent is dropped.
+
+
 class District(Synced, table=True):
     name: str
     source_id: str | None = Field(default=None, index=True)
+    extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
 class School(Synced, table=True):
@@ -34,6 +39,7 @@ class School(Synced, table=True):
     name: str
     identifier: str | None = None  # the state's or district's school number
     source_id: str | None = Field(default=None, index=True)
+    extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
 class Term(Synced, table=True):
@@ -47,6 +53,7 @@ class Term(Synced, table=True):
     end_date: date
     school_year: int | None = None
     source_id: str | None = Field(default=None, index=True)
+    extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
 class Course(Synced, table=True):
@@ -56,6 +63,7 @@ class Course(Synced, table=True):
     grades: str = ""  # comma-separated, as OneRoster lists them ("06,07")
     subjects: str = ""
     source_id: str | None = Field(default=None, index=True)
+    extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
 class SchoolClass(Synced, table=True):
@@ -78,6 +86,7 @@ class SchoolClass(Synced, table=True):
     mastery_params: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
     archived: bool = False  # OneRoster "tobedeleted": kept with its history, hidden from daily lists
     source_id: str | None = Field(default=None, index=True)
+    extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
 class Person(Synced, table=True):
@@ -112,6 +121,7 @@ class Enrollment(Synced, table=True):
     end_date: date | None = None
     archived: bool = False
     source_id: str | None = Field(default=None, index=True)
+    extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
 class GuardianLink(Synced, table=True):

@@ -245,7 +245,7 @@ class _Builder:
         # Parents first, whatever order they were generated in: the FK-sorted table order.
         order = {table: index for index, table in enumerate(TABLE_ORDER)}
         for table in sorted(self.pending, key=order.__getitem__):
-            self.rows += self.uow.seed(table, self.pending[table])
+            self.rows += self.uow.insert_many(table, self.pending[table])
         self.pending.clear()
 
     def build(self, students: int, progress: Progress, cancelled: Callable[[], bool]) -> DemoSummary:

@@ -8,6 +8,8 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from plclassroom.domain.base import Synced
+from plclassroom.store import capture
+from plclassroom.store.outbox import OutboxEntry
 
 
 class UnitOfWork:
@@ -41,20 +43,17 @@ class UnitOfWork:
         row.deleted = True
         self.session.add(row)
 
-    def seed(self, table: type[Synced], rows: Iterable[dict]) -> int:
-        """Insert many rows fast (Core executemany), stamped but not queued for sync.
+    def insert_many(self, table: type[Synced], rows: Iterable[dict]) -> int:
+        """Insert many new rows fast (Core executemany) with the same stamps and outbox entries
+        as ``add`` would give them (none when the unit of work does not record changes).
 
-        For data the district already holds, such as the demo school: it is not a local edit.
         Returns the number of rows written.
         """
         rows = list(rows)
         if not rows:
             return 0
-        context = self.session.info["capture"]
-        stamp = context.stamp()
-        for row in rows:
-            row.setdefault("deleted", False)
-            row["hlc"] = stamp
-            row["device_id"] = context.device_id
+        entries = capture.stamp_new_rows(self.session.info["capture"], table, rows)
         self.session.execute(insert(table), rows)
+        if entries:
+            self.session.execute(insert(OutboxEntry.__table__), entries)
         return len(rows)

@@ -1,0 +1,28 @@
+"""Keep what a district's export says beyond our columns: an ``extra`` JSON object on the
+roster tables (district, school, term, course, class, enrollment), as people already had.
+
+Revision ID: 0002
+Revises: 0001
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+TABLES = ("district", "school", "term", "course", "class_section", "enrollment")
+
+
+def upgrade() -> None:
+    for table in TABLES:
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column("extra", sa.JSON(), nullable=False, server_default="{}"))
+
+
+def downgrade() -> None:
+    for table in TABLES:
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("extra")
