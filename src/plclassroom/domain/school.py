@@ -31,6 +31,7 @@ class Role(StrEnum):
 class District(Synced, table=True):
     name: str
     source_id: str | None = Field(default=None, index=True)
+    archived: bool = False
     extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
@@ -39,6 +40,7 @@ class School(Synced, table=True):
     name: str
     identifier: str | None = None  # the state's or district's school number
     source_id: str | None = Field(default=None, index=True)
+    archived: bool = False
     extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
@@ -53,6 +55,7 @@ class Term(Synced, table=True):
     end_date: date
     school_year: int | None = None
     source_id: str | None = Field(default=None, index=True)
+    archived: bool = False
     extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
@@ -63,6 +66,7 @@ class Course(Synced, table=True):
     grades: str = ""  # comma-separated, as OneRoster lists them ("06,07")
     subjects: str = ""
     source_id: str | None = Field(default=None, index=True)
+    archived: bool = False
     extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 

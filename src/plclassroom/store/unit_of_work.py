@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from plclassroom.domain.base import Synced
@@ -57,3 +57,19 @@ class UnitOfWork:
         if entries:
             self.session.execute(insert(OutboxEntry.__table__), entries)
         return len(rows)
+
+    def update_many(self, table: type[Synced], changes: list[tuple[str, dict]]) -> int:
+        """Apply field changes to many rows by id (Core executemany), captured like ORM edits."""
+        if not changes:
+            return 0
+        entries = capture.stamp_updates(self.session.info["capture"], table, changes)
+        by_columns: dict[tuple[str, ...], list[dict]] = {}
+        for row_id, fields in changes:
+            by_columns.setdefault(tuple(sorted(fields)), []).append({"_row_id": row_id, **fields})
+        for columns, rows in by_columns.items():
+            statement = (update(table.__table__).where(table.__table__.c.id == bindparam("_row_id"))
+                         .values({column: bindparam(column) for column in columns}))
+            self.session.execute(statement, rows)
+        if entries:
+            self.session.execute(insert(OutboxEntry.__table__), entries)
+        return len(changes)
