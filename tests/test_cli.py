@@ -37,3 +37,25 @@ def test_a_damaged_database_gets_a_message_not_a_traceback(tmp_path):
     assert "damaged or is not a plclassroom database" in result.stderr
     assert "Traceback" not in result.stderr
     assert bad.read_text() == "not a database"
+
+
+def test_import_roster_previews_then_imports(tmp_path, capsys):
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "shared" / "samples" / "oneroster" / "lepo-en"
+    db = tmp_path / "school.sqlite"
+    assert main(["--database", str(db), "import-roster", str(sample), "--preview"]) == 0
+    out = capsys.readouterr().out
+    assert "students: 20 to add" in out and "fiel.demographics" in out
+    assert main(["--database", str(db), "import-roster", str(sample)]) == 0
+    assert "Imported." in capsys.readouterr().out
+    assert main(["--database", str(db), "import-roster", str(sample)]) == 0
+    assert "students: 0 to add, 0 to change, 0 to archive, 20 unchanged" in capsys.readouterr().out
+
+
+def test_import_roster_refuses_a_broken_package(tmp_path, capsys):
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"not a zip")
+    assert main(["--database", str(tmp_path / "s.sqlite"), "import-roster", str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "is not a readable zip file" in out and "Not imported: nothing was changed" in out

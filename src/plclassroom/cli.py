@@ -19,7 +19,47 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--students", type=int, default=180, help="how many students (default 180)")
     demo.add_argument("--seed", type=int, default=2026)
     demo.add_argument("--out", type=Path, required=True, help="the database file to create")
+    roster = commands.add_parser("import-roster", help="import a OneRoster package (zip or folder)")
+    roster.add_argument("package", type=Path)
+    roster.add_argument("--preview", action="store_true", help="only say what would change, write nothing")
+    roster.add_argument("--valid-only", action="store_true", help="skip rows with problems instead of stopping")
     return parser
+
+
+def open_store(args):
+    from plclassroom.store.database import Store
+    from plclassroom.store.paths import profile_db_path
+
+    return Store.open(args.database or profile_db_path(args.profile or ("demo" if args.demo else "default")))
+
+
+def import_roster(args) -> int:
+    from plclassroom.services import roster_import
+    from plclassroom.store.database import StoreError
+
+    try:
+        store = open_store(args)
+    except StoreError as error:
+        print(f"plclassroom: {error}", file=sys.stderr)
+        return 2
+    try:
+        with store.unit_of_work() as uow:
+            if args.preview:
+                report = roster_import.preview_roster(uow, args.package)
+            else:
+                report = roster_import.import_roster(uow, args.package, valid_only=args.valid_only)
+    except roster_import.ImportRefused as refused:
+        report = refused.report
+    finally:
+        store.close()
+    print("\n".join(report.summary()))
+    for problem in report.fatal + report.row_problems + report.warnings:
+        kind = "error" if problem.fatal else ("skipped" if not problem.warning else "note")
+        print(f"  {kind}: {problem}")
+    if args.preview:
+        return 1 if report.fatal else 0
+    print("Imported." if report.imported else "Not imported: nothing was changed. " + report.refusal())
+    return 0 if report.imported else 1
 
 
 def demo_data(students: int, seed: int, out: Path) -> int:
@@ -48,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo-data":
         return demo_data(args.students, args.seed, args.out)
+    if args.command == "import-roster":
+        return import_roster(args)
     from plclassroom.store.paths import profile_db_path
 
     profile = args.profile or ("demo" if args.demo else "default")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 import plclassroom
 from plclassroom.ui import settings
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.interop.roster_import import RosterImport
 from plclassroom.ui.profile.view import ProfilePanel
 from plclassroom.ui.roster.view import RosterPanel
 
@@ -50,6 +51,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.roster_import = RosterImport(self.context, self, lambda _report: self.roster.load_classes())
+        file_menu.addAction(QAction("Import &roster…", self, shortcut="Ctrl+I",
+                                    triggered=lambda: self.roster_import.choose()))
+        file_menu.addAction(QAction("Import roster &folder…", self,
+                                    triggered=lambda: self.roster_import.choose(folder=True)))
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(quit_action)
 
