@@ -15,6 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import roster_import  # noqa: E402
+
 
 def bench(name: str, value: float, unit: str) -> None:
     print(f"BENCH {name} {value:.6g} {unit}", flush=True)
@@ -46,6 +50,10 @@ def cold_start(work: Path, runs: int) -> None:
 DEMO_BUILD = """
 import resource, sys, time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import roster_import  # noqa: E402
 from plclassroom.services.demo import build_demo_school
 from plclassroom.store.database import Store
 out = Path(sys.argv[2])
@@ -116,6 +124,7 @@ def main() -> None:
         cold_start(work, runs=5)
         demo_build(work, 5_000 if args.quick else 50_000)
         capture_overhead(work, 2_000 if args.quick else 20_000)
+    roster_import.run(args.quick)
 
 
 if __name__ == "__main__":

@@ -65,3 +65,4 @@ def test_stamps_strictly_increase_and_pass_everything_observed(events):
             stamp = clock.tick()
         assert stamp > previous
         previous = stamp
+

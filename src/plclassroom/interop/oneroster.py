@@ -286,15 +286,23 @@ class OneRosterPackage:
                                              warning=True))
         if missing:
             return
-        required = [column for column, needed in expected if needed]
+        # What each row needs checking for, worked out once per file (a district sends 300,000 rows).
+        checks = _FileChecks(
+            required=[column for column, needed in expected if needed],
+            enums=[(column, allowed, {a.lower(): a for a in allowed})
+                   for (file_key, column), allowed in ENUMS.items() if file_key == name and column in header],
+            dates=[column for column in header if column in DATE_COLUMNS],
+            set_aside=[column for column in header if column.startswith("metadata.") or column in NEVER_KEPT
+                       or not column],
+        )
         seen: set[str] = set()
         for line, cells in rows:
             row = dict(zip(header, (cell.strip() for cell in cells), strict=False))
-            record = self._record(name, file_name, line, row, required, delta, seen)
+            record = self._record(name, file_name, line, row, checks, delta, seen)
             if record is not None:
                 yield record
 
-    def _record(self, name, file_name, line, row, required, delta, seen) -> Record | None:
+    def _record(self, name, file_name, line, row, checks: _FileChecks, delta, seen) -> Record | None:
         def problem(column: str | None, message: str, warning: bool = False) -> None:
             self.problems.append(Problem(file_name, line, column, message, warning=warning))
 
@@ -314,25 +322,30 @@ class OneRosterPackage:
             problem("sourcedId", f"sourcedId {sourced_id} appears twice in the file; this row was skipped")
             return None
         seen.add(sourced_id)
+        metadata = {}
+        for column in checks.set_aside:
+            value = row.pop(column, None)
+            if value and column.startswith("metadata."):
+                metadata[column[9:]] = value
         if status == "tobedeleted":  # only the key matters: the row is archived, its values kept as they were
-            return Record(file_name, line, sourced_id, status, row)
+            return Record(file_name, line, sourced_id, status, row, metadata)
         ok = True
-        for column in required:
+        for column in checks.required:
             if not row.get(column):
                 problem(column, f"{column} is empty")
                 ok = False
-        for (file_key, column), allowed in ENUMS.items():
-            if file_key != name or not row.get(column):
+        for column, allowed, by_lower in checks.enums:
+            value = row.get(column)
+            if not value:
                 continue
-            value = row[column]
-            match = next((a for a in allowed if a.lower() == value.lower()), None)
+            match = by_lower.get(value.lower())
             if match is None:
                 problem(column, f"{column} {value!r} is not one of: {', '.join(allowed)}")
                 ok = False
             else:
                 row[column] = match
-        for column in DATE_COLUMNS & row.keys():
-            if row[column] and parse_date(row[column]) is None:
+        for column in checks.dates:
+            if row.get(column) and parse_date(row[column]) is None:
                 problem(column, f"{column} {row[column]!r} is not a date (YYYY-MM-DD)")
                 ok = False
         modified = row.get("dateLastModified", "")
@@ -344,9 +357,15 @@ class OneRosterPackage:
             ok = False
         if not ok:
             return None
-        metadata = {k[9:]: v for k, v in row.items() if k and k.startswith("metadata.") and v}
-        values = {k: v for k, v in row.items() if k and not k.startswith("metadata.") and k not in NEVER_KEPT}
-        return Record(file_name, line, sourced_id, status, values, metadata)
+        return Record(file_name, line, sourced_id, status, row, metadata)
+
+
+@dataclass
+class _FileChecks:
+    required: list[str]
+    enums: list[tuple[str, tuple[str, ...], dict[str, str]]]
+    dates: list[str]
+    set_aside: list[str]  # metadata.* (kept apart), passwords (never kept), unnamed columns
 
 
 def parse_date(text: str) -> date | None:

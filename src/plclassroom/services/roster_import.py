@@ -12,7 +12,7 @@ says to import the valid rows only. Either way, a stopped import leaves the data
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +33,8 @@ from plclassroom.domain import (
 from plclassroom.interop.oneroster import OneRosterError, OneRosterPackage, Problem, Record, parse_date
 from plclassroom.store.unit_of_work import UnitOfWork
 
-Progress = Callable[[int, int], bool]  # (done, total) -> True when the person asked to cancel
+Progress = Callable[[int, int], bool]
+CHUNK = 20_000  # rows written at a time  # (done, total) -> True when the person asked to cancel
 
 DISTRICT_ORG_TYPES = {"district", "local", "state", "national"}
 PERSON_ROLES = {
@@ -183,11 +184,14 @@ class _Reconciler:
         self.ids.setdefault(table, {}).update({source: entry[0] for source, entry in found.items()})
         return found
 
-    def reconcile(self, table: type, entity: str | Callable[[dict], str], desired: dict[str, dict],
+    def reconcile(self, table: type, entity: str | Callable[[dict], str],
+                  desired: dict[str, dict] | Iterable[tuple[str, dict]],
                   existing: dict[str, tuple[str, dict]]) -> None:
-        """Count (and when writing, apply) the difference between the package and the store."""
+        """Count (and when writing, apply) the difference between the package and the store,
+        a chunk at a time so a district's 300,000 enrollments never sit in memory at once."""
         inserts, updates = [], []
-        for source_id, values in desired.items():
+        items = desired.items() if isinstance(desired, dict) else desired
+        for source_id, values in items:
             name = entity(values) if callable(entity) else entity
             counts = self.report.counts[name]
             if source_id in existing:
@@ -202,9 +206,14 @@ class _Reconciler:
                 else:
                     counts.unchanged += 1
             else:
-                row_id = self.ids[table][source_id]
-                inserts.append({"id": row_id, "source_id": source_id, **values})
+                inserts.append({"id": self.ids[table][source_id], "source_id": source_id, **values})
                 counts.added += 1
+            if len(inserts) + len(updates) >= CHUNK:
+                self.apply(table, inserts, updates)
+                inserts, updates = [], []
+        self.apply(table, inserts, updates)
+
+    def apply(self, table: type, inserts: list[dict], updates: list[tuple[str, dict]]) -> None:
         if self.write:
             self.uow.insert_many(table, inserts)
             self.uow.update_many(table, updates)
@@ -433,6 +442,7 @@ class _Reconciler:
             select(GuardianLink.guardian_id, GuardianLink.student_id).where(GuardianLink.deleted.is_(False)))}
         people = self.ids[Person]
         links = []
+        linked: set[tuple[str, str]] = set()
         for record, agent in agents:
             mine, theirs = self.person_roles.get(record.sourced_id), self.person_roles.get(agent)
             if agent not in people:
@@ -448,10 +458,12 @@ class _Reconciler:
                              f"and this user a {mine.value if mine else '?'}: only guardian-student links are "
                              "kept", warning=True)
                 continue
+            if pair in linked:
+                continue  # both sides of a pair list each other: one link
+            linked.add(pair)
             if pair in existing:
                 self.report.counts["guardian links"].unchanged += 1
                 continue
-            existing.add(pair)
             links.append({"id": new_id(), "guardian_id": pair[0], "student_id": pair[1], "relationship": "guardian"})
             self.report.counts["guardian links"].added += 1
         if self.write:
@@ -461,36 +473,43 @@ class _Reconciler:
         columns = ("class_id", "person_id", "role", "primary", "begin_date", "end_date", "archived", "extra")
         enrollments = self.existing(Enrollment, columns)
         known = self.ids[Enrollment]
-        desired = {}
+        in_file: set[str] = set()
         classes_in_file: set[str] = set()
-        for r in self.package.records("enrollments"):
-            if r.status == "tobedeleted":
-                if r.sourced_id in enrollments:
-                    desired[r.sourced_id] = {**enrollments[r.sourced_id][1], "archived": True}
-                continue
-            class_id = self.resolve(SchoolClass, r.get("classSourcedId"), r, "classSourcedId", "classes")
-            person_id = self.resolve(Person, r.get("userSourcedId"), r, "userSourcedId", "users")
-            if class_id is None or person_id is None:
-                continue
-            role = ENROLLMENT_ROLES[r.get("role")]
-            user_role = self.person_roles.get(r.get("userSourcedId"))
-            if user_role is not None and role in (Role.STUDENT, Role.TEACHER) and user_role in (
-                    Role.STUDENT, Role.TEACHER) and user_role != role:
-                self.problem(r, "role", f"enrols {r.get('userSourcedId')} as a {role.value}, but users.csv says "
-                             f"{user_role.value}; enrolled as {role.value}", warning=True)
-            classes_in_file.add(class_id)
-            known.setdefault(r.sourced_id, new_id())
-            desired[r.sourced_id] = {
-                "class_id": class_id, "person_id": person_id, "role": role.value,
-                "primary": r.get("primary").lower() == "true", "begin_date": parse_date(r.get("beginDate")),
-                "end_date": parse_date(r.get("endDate")), "archived": False,
-                "extra": {"metadata": r.metadata} if r.metadata else {}}
-        if self.package.mode("enrollments") == "bulk":
+
+        def desired() -> Iterator[tuple[str, dict]]:
+            for r in self.package.records("enrollments"):
+                in_file.add(r.sourced_id)
+                if r.status == "tobedeleted":
+                    if r.sourced_id in enrollments:
+                        yield r.sourced_id, {**enrollments[r.sourced_id][1], "archived": True}
+                    continue
+                class_id = self.resolve(SchoolClass, r.get("classSourcedId"), r, "classSourcedId", "classes")
+                person_id = self.resolve(Person, r.get("userSourcedId"), r, "userSourcedId", "users")
+                if class_id is None or person_id is None:
+                    continue
+                role = ENROLLMENT_ROLES[r.get("role")]
+                user_role = self.person_roles.get(r.get("userSourcedId"))
+                if user_role is not None and role in (Role.STUDENT, Role.TEACHER) and user_role in (
+                        Role.STUDENT, Role.TEACHER) and user_role != role:
+                    self.problem(r, "role", f"enrols {r.get('userSourcedId')} as a {role.value}, but users.csv "
+                                 f"says {user_role.value}; enrolled as {role.value}", warning=True)
+                classes_in_file.add(class_id)
+                known.setdefault(r.sourced_id, new_id())
+                yield r.sourced_id, {
+                    "class_id": class_id, "person_id": person_id, "role": role.value,
+                    "primary": r.get("primary").lower() == "true", "begin_date": parse_date(r.get("beginDate")),
+                    "end_date": parse_date(r.get("endDate")), "archived": False,
+                    "extra": {"metadata": r.metadata} if r.metadata else {}}
+
+        def left_their_class() -> Iterator[tuple[str, dict]]:
             # A class in a bulk file has its complete list: whoever is missing has left the class.
             for source_id, (_row_id, current) in enrollments.items():
-                if source_id not in desired and current["class_id"] in classes_in_file and not current["archived"]:
-                    desired[source_id] = {**current, "archived": True}
-        self.reconcile(Enrollment, "enrollments", desired, enrollments)
+                if source_id not in in_file and current["class_id"] in classes_in_file and not current["archived"]:
+                    yield source_id, {**current, "archived": True}
+
+        self.reconcile(Enrollment, "enrollments", desired(), enrollments)
+        if self.package.mode("enrollments") == "bulk":
+            self.reconcile(Enrollment, "enrollments", left_their_class(), enrollments)
 
     def check_cycles(self, records: list[Record], file: str) -> None:
         parent = {r.sourced_id: r.get("parentSourcedId") for r in records if r.get("parentSourcedId")}

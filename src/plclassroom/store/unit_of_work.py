@@ -53,9 +53,11 @@ class UnitOfWork:
         if not rows:
             return 0
         entries = capture.stamp_new_rows(self.session.info["capture"], table, rows)
-        self.session.execute(insert(table), rows)
+        # Core on the session's connection (same transaction), not the ORM's bulk path: no objects.
+        connection = self.session.connection()
+        connection.execute(insert(table.__table__), rows)
         if entries:
-            self.session.execute(insert(OutboxEntry.__table__), entries)
+            connection.execute(insert(OutboxEntry.__table__), entries)
         return len(rows)
 
     def update_many(self, table: type[Synced], changes: list[tuple[str, dict]]) -> int:
@@ -69,7 +71,7 @@ class UnitOfWork:
         for columns, rows in by_columns.items():
             statement = (update(table.__table__).where(table.__table__.c.id == bindparam("_row_id"))
                          .values({column: bindparam(column) for column in columns}))
-            self.session.execute(statement, rows)
+            self.session.connection().execute(statement, rows)
         if entries:
-            self.session.execute(insert(OutboxEntry.__table__), entries)
+            self.session.connection().execute(insert(OutboxEntry.__table__), entries)
         return len(changes)
