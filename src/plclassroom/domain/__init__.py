@@ -2,7 +2,14 @@
 
 from plclassroom.domain.base import SYNC_COLUMNS, Synced, new_id
 from plclassroom.domain.conference import Conference, ConferenceGoal, ConferenceKind, NextStep, Privacy
-from plclassroom.domain.evidence import Attachment, Evidence, EvidenceSource, MasteryOverride
+from plclassroom.domain.evidence import (
+    Attachment,
+    Evidence,
+    EvidenceSource,
+    MasteryOverride,
+    PriorScore,
+    ScoreMapping,
+)
 from plclassroom.domain.framework import (
     DEFAULT_FOUR_POINT_SCALE,
     Competency,

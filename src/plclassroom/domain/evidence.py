@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
+from sqlalchemy import JSON, Column
 from sqlmodel import Field
 
 from plclassroom.domain.base import Synced
@@ -57,3 +58,28 @@ class Attachment(Synced, table=True):
     media_type: str = "application/octet-stream"
     size: int = 0
     sha256: str = ""  # the content's address in the attachment folder
+
+
+class PriorScore(Synced, table=True):
+    """A result from outside the classroom (a state test, a screener such as MAP), kept as a
+    baseline on the learner profile. Imported scores that map onto a competency's scale may
+    also become Evidence."""
+
+    __tablename__ = "prior_score"
+
+    student_id: str = Field(foreign_key="person.id", index=True)
+    source: str  # "MAP Growth Math", "State test 2026"
+    measure: str = ""  # the test's own name for what it measured, e.g. "RIT" or "Ratios"
+    score: float
+    raw: str = ""  # the score as the file wrote it
+    taken_on: date | None = None
+    competency_id: str | None = Field(default=None, foreign_key="competency.id")
+
+
+class ScoreMapping(Synced, table=True):
+    """How one source's score files map onto our fields; confirmed once, remembered by name."""
+
+    __tablename__ = "score_mapping"
+
+    source: str = Field(index=True)
+    settings: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
