@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import frameworks  # noqa: E402
 import roster_import  # noqa: E402
 
 
@@ -53,6 +54,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import frameworks  # noqa: E402
 import roster_import  # noqa: E402
 from plclassroom.services.demo import build_demo_school
 from plclassroom.store.database import Store
@@ -125,6 +127,7 @@ def main() -> None:
         demo_build(work, 5_000 if args.quick else 50_000)
         capture_overhead(work, 2_000 if args.quick else 20_000)
     roster_import.run(args.quick)
+    frameworks.run(args.quick)
 
 
 if __name__ == "__main__":
