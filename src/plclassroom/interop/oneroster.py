@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from plclassroom.interop.problems import Problem
+
 VERSIONS = ("1.0", "1.1", "1.2", "1.2.1")
 MODES = ("bulk", "delta", "absent")
 
@@ -89,20 +91,6 @@ DATE_COLUMNS = {"startDate", "endDate", "beginDate", "birthDate"}
 
 class OneRosterError(Exception):
     """The package cannot be read at all (not a zip, no manifest); the message says why."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str  # "users.csv"
-    row: int | None  # the line in the file, the header being row 1; None for the file as a whole
-    column: str | None
-    message: str
-    fatal: bool = False  # a fatal problem stops the import; a row problem skips its row if allowed
-    warning: bool = False  # said, then imported as described
-
-    def __str__(self) -> str:
-        where = self.file if self.row is None else f"{self.file} row {self.row}"
-        return f"{where}: {self.message}"
 
 
 @dataclass
