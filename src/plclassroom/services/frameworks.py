@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 
 from plclassroom.domain import Competency, CompetencyAssociation, CompetencyFramework, new_id
-from plclassroom.interop.case import CaseAssociation, CasePackage
+from plclassroom.interop.case import CaseAssociation, CasePackage, read_case_file
+from plclassroom.interop.opensalt_csv import read_opensalt_csv
 from plclassroom.store.unit_of_work import UnitOfWork
 
 
@@ -212,3 +214,17 @@ def _same(old: object, new: object) -> bool:
         old = old if old.tzinfo else old.replace(tzinfo=UTC)
         new = new if new.tzinfo else new.replace(tzinfo=UTC)
     return old == new
+
+
+def read_framework_file(path: Path) -> CasePackage:
+    """A framework file as a CASE package: CASE JSON, or OpenSALT's CSV (by the file's ending)."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        return read_opensalt_csv(path)
+    return read_case_file(path)
+
+
+def import_framework_file(uow: UnitOfWork, path: Path) -> tuple[str, FrameworkImportReport]:
+    """Read and import a framework file; raises CaseError (nothing written) if it cannot be read."""
+    package = read_framework_file(path)
+    return package.title, import_framework(uow, package)

@@ -95,6 +95,19 @@ class ScoreReport:
                 "Fix them, or import the valid rows only.")
 
 
+def mapping_sources(uow: UnitOfWork) -> list[str]:
+    """The sources whose mapping is remembered, for the person to pick from."""
+    return sorted(uow.session.execute(select(ScoreMapping.source).where(ScoreMapping.deleted.is_(False))).scalars())
+
+
+def competency_choices(uow: UnitOfWork) -> list[tuple[str, str]]:
+    """(code or CASE identifier, "code — statement") for every competency on this laptop."""
+    rows = uow.session.execute(select(Competency.code, Competency.case_identifier, Competency.statement)
+                               .where(Competency.deleted.is_(False)).order_by(Competency.code))
+    return [(code or identifier, f"{code} — {statement[:80]}") for code, identifier, statement in rows
+            if code or identifier]
+
+
 def saved_mapping(uow: UnitOfWork, source: str) -> ScoreMappingSettings | None:
     row = _mapping_row(uow, source)
     return ScoreMappingSettings.from_dict(row.settings) if row else None

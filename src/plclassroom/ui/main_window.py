@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 import plclassroom
 from plclassroom.ui import settings
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.interop.files import FileActions
 from plclassroom.ui.interop.roster_import import RosterImport
+from plclassroom.ui.interop.score_import import choose_and_import_scores
 from plclassroom.ui.profile.view import ProfilePanel
 from plclassroom.ui.roster.view import RosterPanel
 
@@ -56,6 +58,13 @@ class MainWindow(QMainWindow):
                                     triggered=lambda: self.roster_import.choose()))
         file_menu.addAction(QAction("Import roster &folder…", self,
                                     triggered=lambda: self.roster_import.choose(folder=True)))
+        self.files = FileActions(self.context, self, self.roster.current_class)
+        file_menu.addAction(QAction("Import &framework…", self, triggered=lambda: self.files.import_framework()))
+        file_menu.addAction(QAction("Import &scores…", self,
+                                    triggered=lambda: choose_and_import_scores(self.context, self)))
+        file_menu.addSeparator()
+        file_menu.addAction(QAction("Export class r&oster…", self, triggered=lambda: self.files.export("roster")))
+        file_menu.addAction(QAction("Export &mastery…", self, triggered=lambda: self.files.export("mastery")))
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(quit_action)

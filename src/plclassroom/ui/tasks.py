@@ -79,3 +79,29 @@ def run_task(
         task.channel.progress.connect(on_progress)
     writer_pool().start(task)
     return task
+
+
+def run_with_progress(parent, label: str, work, on_done: Callable[[object], None],
+                      on_error: Callable[[BaseException], None]) -> Task:
+    """``run_task`` behind a progress dialog whose Cancel button cancels the work."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog(label, "Cancel", 0, 0, parent)
+    progress.setWindowTitle("plclassroom")
+    progress.setMinimumDuration(300)
+
+    def step(finished: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(finished)
+
+    def finished(result) -> None:
+        progress.reset()
+        on_done(result)
+
+    def failed(error: BaseException) -> None:
+        progress.reset()
+        on_error(error)
+
+    task = run_task(work, finished, failed, step)
+    progress.canceled.connect(task.cancel)
+    return task

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from plclassroom.services import roster_import
 from plclassroom.ui.context import AppContext
-from plclassroom.ui.tasks import run_task
+from plclassroom.ui.tasks import run_with_progress
 
 
 class RosterPreviewDialog(QDialog):
@@ -105,20 +104,7 @@ class RosterImport:
             self.preview(Path(path))
 
     def _run(self, label: str, work, done) -> None:
-        progress = QProgressDialog(label, "Cancel", 0, 0, self.parent)
-        progress.setWindowTitle("plclassroom")
-        progress.setMinimumDuration(300)
-
-        def step(finished: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(finished)
-
-        def finished(result) -> None:
-            progress.reset()
-            done(result)
-
         def failed(error: BaseException) -> None:
-            progress.reset()
             if isinstance(error, roster_import.Cancelled):
                 self.context.message.emit("Import cancelled; nothing was changed.")
             elif isinstance(error, roster_import.ImportRefused):
@@ -127,8 +113,7 @@ class RosterImport:
                 QMessageBox.critical(self.parent, "Roster not imported",
                                      f"The import stopped and nothing was changed: {error}")
 
-        self.task = run_task(work, finished, failed, step)
-        progress.canceled.connect(self.task.cancel)
+        self.task = run_with_progress(self.parent, label, work, done, failed)
 
     def preview(self, path: Path) -> None:
         def work(report_progress):

@@ -26,6 +26,7 @@ class RosterPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.classes: dict[str, roster.ClassSummary] = {}
         self.class_picker = QComboBox(accessibleName="Class")
         self.search = QLineEdit(placeholderText="Search students (Ctrl+F)", accessibleName="Search students")
         self.search.setClearButtonEnabled(True)
@@ -67,6 +68,7 @@ class RosterPanel(QWidget):
 
     def load_classes(self) -> None:
         classes = self.context.call(roster.list_classes)
+        self.classes = {summary.id: summary for summary in classes}
         remembered = settings.last_class(self.context.profile_name)
         self.class_picker.blockSignals(True)
         self.class_picker.clear()
@@ -79,6 +81,9 @@ class RosterPanel(QWidget):
 
     def current_class_id(self) -> str | None:
         return self.class_picker.currentData()
+
+    def current_class(self) -> roster.ClassSummary | None:
+        return self.classes.get(self.current_class_id())
 
     def select_student(self, student_id: str) -> None:
         row = self.model.row_of(student_id)
