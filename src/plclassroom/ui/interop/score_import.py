@@ -181,8 +181,10 @@ class ScoreImportDialog(QDialog):
                              f"here; {len(report.fatal)} problems stop the import, {len(report.row_problems)} "
                              "rows have problems.")
         self.problems.setRowCount(0)
-        lines = [(str(p.row or ""), p.message) for p in report.fatal + report.row_problems]
-        lines += [(name, f"{raw} → level {level:g} on {taken}") for name, raw, level, taken in report.sample]
+        lines = [(f"row {p.row}" if p.row else p.file, p.message) for p in report.fatal + report.row_problems]
+        leveled = self.target.currentText() == "evidence" or bool(self.cutoffs.text().strip())
+        lines += [(name, (f"{raw} → level {level:g}" if leveled else raw) + (f" on {taken}" if taken else ""))
+                  for name, raw, level, taken in report.sample]
         for where, what in lines:
             row = self.problems.rowCount()
             self.problems.insertRow(row)
