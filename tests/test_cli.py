@@ -59,3 +59,19 @@ def test_import_roster_refuses_a_broken_package(tmp_path, capsys):
     assert main(["--database", str(tmp_path / "s.sqlite"), "import-roster", str(broken)]) == 1
     out = capsys.readouterr().out
     assert "is not a readable zip file" in out and "Not imported: nothing was changed" in out
+
+
+def test_import_a_framework_and_export_a_class(tmp_path, capsys):
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[2] / "shared" / "samples"
+    db = tmp_path / "school.sqlite"
+    assert main(["--database", str(db), "import-framework", str(samples / "case" / "opensalt-ccss-math-6rp.json")]) == 0
+    assert "16 competencies added" in capsys.readouterr().out
+    assert main(["--database", str(db), "import-roster", str(samples / "oneroster" / "lepo-en")]) == 0
+    capsys.readouterr()
+    out = tmp_path / "roster.csv"
+    assert main(["--database", str(db), "export", "roster", "--class", "cl0001", "--out", str(out)]) == 0
+    assert "Exported" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8-sig").count("\n") >= 2
+    assert main(["--database", str(db), "export", "roster", "--class", "nope", "--out", str(out)]) == 2

@@ -23,6 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument("package", type=Path)
     roster.add_argument("--preview", action="store_true", help="only say what would change, write nothing")
     roster.add_argument("--valid-only", action="store_true", help="skip rows with problems instead of stopping")
+    framework = commands.add_parser("import-framework", help="import a CASE JSON or OpenSALT CSV framework")
+    framework.add_argument("file", type=Path)
+    export = commands.add_parser("export", help="export a class's roster or mastery to CSV")
+    export.add_argument("what", choices=("roster", "mastery"))
+    export.add_argument("--class", dest="class_name", required=True,
+                        help="the class: its title (as the app shows it), sourcedId or id")
+    export.add_argument("--out", type=Path, required=True)
     return parser
 
 
@@ -83,6 +90,45 @@ def demo_data(students: int, seed: int, out: Path) -> int:
     return 0
 
 
+def import_framework(args) -> int:
+    from plclassroom.interop.case import CaseError
+    from plclassroom.services import frameworks
+
+    store = open_store(args)
+    try:
+        with store.unit_of_work() as uow:
+            title, report = frameworks.import_framework_file(uow, args.file)
+    except CaseError as error:
+        print(f"Not imported: nothing was changed. {error}")
+        return 1
+    finally:
+        store.close()
+    print(f"{title}: {report.added} competencies added, {report.updated} updated, {report.unchanged} unchanged, "
+          f"{report.retired} no longer in the file (kept).")
+    return 0
+
+
+def export(args) -> int:
+    from plclassroom.domain import SchoolClass
+    from plclassroom.services import exports, roster
+
+    store = open_store(args)
+    try:
+        with store.unit_of_work() as uow:
+            wanted = args.class_name
+            matches = [c for c in roster.list_classes(uow) if wanted in (c.title, c.label, c.id)
+                       or (uow.get(SchoolClass, c.id).source_id == wanted)]
+            if len(matches) != 1:
+                print(f"{len(matches)} classes match {wanted!r}: name one by its sourcedId or id.", file=sys.stderr)
+                return 2
+            write = exports.export_roster if args.what == "roster" else exports.export_mastery
+            rows = write(uow, matches[0].id, args.out)
+    finally:
+        store.close()
+    print(f"Exported {rows} rows to {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = build_parser().parse_args(argv)
@@ -90,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         return demo_data(args.students, args.seed, args.out)
     if args.command == "import-roster":
         return import_roster(args)
+    if args.command == "import-framework":
+        return import_framework(args)
+    if args.command == "export":
+        return export(args)
     from plclassroom.store.paths import profile_db_path
 
     profile = args.profile or ("demo" if args.demo else "default")
