@@ -78,7 +78,7 @@ def test_row_problems_are_named_and_need_consent(demo_store, tmp_path):
         "map.csv row 4: score 'abc' is not a number",
         "map.csv row 5: date '31/09/2026' is not a date written MM/DD/YYYY",
     ]
-    with pytest.raises(score_import.ScoreImportRefused, match="3 rows have problems"):
+    with pytest.raises(score_import.ImportRefused, match="3 rows have problems"):
         run(demo_store, score_import.import_scores, path, "MAP Growth Math", MAP)
     assert count(demo_store, "SELECT count(*) FROM prior_score") == 0
     assert count(demo_store, "SELECT count(*) FROM score_mapping") == 0

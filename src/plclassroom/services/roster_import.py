@@ -30,7 +30,8 @@ from plclassroom.domain import (
     Term,
     new_id,
 )
-from plclassroom.interop.oneroster import OneRosterError, OneRosterPackage, Problem, Record, parse_date
+from plclassroom.interop.oneroster import OneRosterError, OneRosterPackage, Record, parse_date
+from plclassroom.interop.problems import ImportRefused, Problem, ProblemReport
 from plclassroom.store.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], bool]
@@ -57,14 +58,6 @@ class Cancelled(Exception):
     """The person cancelled the import; nothing was written."""
 
 
-class ImportRefused(Exception):
-    """The import was stopped by the problems in ``report``; nothing was written."""
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__(report.refusal())
-        self.report = report
-
-
 @dataclass
 class Counts:
     added: int = 0
@@ -74,31 +67,13 @@ class Counts:
 
 
 @dataclass
-class ImportReport:
+class ImportReport(ProblemReport):
+    subject = "The roster"
     source: str
     version: str = ""
     counts: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in ENTITIES})
     problems: list[Problem] = field(default_factory=list)
     imported: bool = False
-
-    @property
-    def fatal(self) -> list[Problem]:
-        return [p for p in self.problems if p.fatal]
-
-    @property
-    def row_problems(self) -> list[Problem]:
-        return [p for p in self.problems if not p.fatal and not p.warning]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.warning]
-
-    def refusal(self) -> str:
-        if self.fatal:
-            return f"The roster cannot be imported: {self.fatal[0]}" + (
-                f" (and {len(self.fatal) - 1} more)" if len(self.fatal) > 1 else "")
-        return (f"{len(self.row_problems)} rows have problems, first {self.row_problems[0]}. "
-                "Fix them, or import the valid rows only.")
 
     def summary(self) -> list[str]:
         lines = [f"OneRoster {self.version} package {self.source}"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import or_, select
 
 from plclassroom.domain import Competency, Evidence, EvidenceSource, Person, PriorScore, Role, ScoreMapping
-from plclassroom.interop.problems import Problem
+from plclassroom.interop.problems import ImportRefused, Problem, ProblemReport
 from plclassroom.interop.score_csv import (
     DATE_FORMATS,
     ScoreFileError,
@@ -28,12 +28,6 @@ from plclassroom.store.unit_of_work import UnitOfWork
 STUDENT_KEYS = {"identifier": Person.identifier, "source_id": Person.source_id, "username": Person.username,
                 "email": Person.email}
 TARGETS = ("baseline", "evidence")
-
-
-class ScoreImportRefused(Exception):
-    def __init__(self, report: ScoreReport) -> None:
-        super().__init__(report.refusal())
-        self.report = report
 
 
 @dataclass
@@ -70,7 +64,8 @@ class ScoreMappingSettings:
 
 
 @dataclass
-class ScoreReport:
+class ScoreReport(ProblemReport):
+    subject = "The scores"
     source: str
     file: str
     rows: int = 0
@@ -80,19 +75,6 @@ class ScoreReport:
     sample: list[tuple[str, str, float, str]] = field(default_factory=list)  # (student, raw, level, date)
     imported: bool = False
 
-    @property
-    def fatal(self) -> list[Problem]:
-        return [p for p in self.problems if p.fatal]
-
-    @property
-    def row_problems(self) -> list[Problem]:
-        return [p for p in self.problems if not p.fatal and not p.warning]
-
-    def refusal(self) -> str:
-        if self.fatal:
-            return f"The scores cannot be imported: {self.fatal[0]}"
-        return (f"{len(self.row_problems)} rows have problems, first {self.row_problems[0]}. "
-                "Fix them, or import the valid rows only.")
 
 
 def mapping_sources(uow: UnitOfWork) -> list[str]:
@@ -122,7 +104,7 @@ def import_scores(uow: UnitOfWork, path: Path, source: str, settings: ScoreMappi
     report = _run(uow, Path(path), source, settings, write=True)
     if report.fatal or (report.row_problems and not valid_only):
         uow.session.rollback()
-        raise ScoreImportRefused(report)
+        raise ImportRefused(report)
     row = _mapping_row(uow, source)
     if row is None:
         uow.add(ScoreMapping(source=source, settings=settings.as_dict()))
