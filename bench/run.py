@@ -51,11 +51,6 @@ def cold_start(work: Path, runs: int) -> None:
 DEMO_BUILD = """
 import resource, sys, time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import frameworks  # noqa: E402
-import roster_import  # noqa: E402
 from plclassroom.services.demo import build_demo_school
 from plclassroom.store.database import Store
 out = Path(sys.argv[2])

@@ -76,7 +76,6 @@ class ScoreReport(ProblemReport):
     imported: bool = False
 
 
-
 def mapping_sources(uow: UnitOfWork) -> list[str]:
     """The sources whose mapping is remembered, for the person to pick from."""
     return sorted(uow.session.execute(select(ScoreMapping.source).where(ScoreMapping.deleted.is_(False))).scalars())
