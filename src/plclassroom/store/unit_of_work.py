@@ -22,7 +22,8 @@ class UnitOfWork:
         return self
 
     def __exit__(self, *_exc) -> None:
-        self.session.rollback()
+        # close() rolls back whatever was not committed, and, unlike rollback(), leaves the rows
+        # read here usable (not expired) by the caller after the unit of work.
         self.session.close()
 
     def commit(self) -> None:
