@@ -3,7 +3,6 @@ keyed by OneRoster sourcedIds and CASE identifiers."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -11,18 +10,14 @@ from sqlalchemy import select
 
 from plclassroom.domain import (
     Competency,
-    CompetencyFramework,
     Enrollment,
-    Evidence,
     Person,
-    ProficiencyLevel,
-    ProficiencyScale,
     Role,
     School,
     SchoolClass,
 )
-from plclassroom.domain.mastery import Method, Piece, calculate
 from plclassroom.interop.csv_export import write_csv
+from plclassroom.services.mastery import class_mastery
 from plclassroom.store.unit_of_work import UnitOfWork
 
 ROSTER_COLUMNS = ("classSourcedId", "classTitle", "school", "userSourcedId", "identifier", "familyName",
@@ -63,46 +58,31 @@ def roster_rows(uow: UnitOfWork, class_id: str) -> list[dict]:
 
 
 def mastery_rows(uow: UnitOfWork, class_id: str, as_of: date | None = None) -> list[dict]:
-    """Each student's level on each competency of the class's framework, by the class's method."""
+    """Each student's level on each competency of the class, as the heatmap shows it (method,
+    scale and any override that stands)."""
     section = _class(uow, class_id)
-    students = _students(uow, class_id)
-    session = uow.session
-    framework = uow.get(CompetencyFramework, section.framework_id) if section.framework_id else None
-    competencies = list(session.execute(
-        select(Competency).where(Competency.framework_id == framework.id, Competency.deleted.is_(False))
-        .order_by(Competency.code)).scalars()) if framework else []
-    scale = uow.get(ProficiencyScale, section.proficiency_scale_id) if section.proficiency_scale_id else None
-    levels = sorted(session.execute(select(ProficiencyLevel).where(
-        ProficiencyLevel.scale_id == scale.id, ProficiencyLevel.deleted.is_(False))).scalars(),
-        key=lambda level: level.min_score) if scale else []
-    mastery_score = scale.mastery_score if scale else 3.0
-    evidence: dict[tuple[str, str], list[Piece]] = defaultdict(list)
-    query = select(Evidence.student_id, Evidence.competency_id, Evidence.observed_on, Evidence.score,
-                   Evidence.hlc).where(Evidence.student_id.in_([s.id for s in students]),
-                                       Evidence.competency_id.in_([c.id for c in competencies]),
-                                       Evidence.deleted.is_(False))
-    if as_of is not None:
-        query = query.where(Evidence.observed_on <= as_of)
-    for student_id, competency_id, observed_on, score, stamp in session.execute(query):
-        evidence[(student_id, competency_id)].append(Piece(observed_on, score, order=stamp))
-    method = Method(section.mastery_method)
-    params = {"mastery_score": mastery_score, **(section.mastery_params or {})}
+    view = class_mastery(uow, class_id, as_of=as_of)
+    people = {p.id: p for p in _students(uow, class_id)}
+    identifiers = dict(uow.session.execute(select(Competency.id, Competency.case_identifier).where(
+        Competency.id.in_([c.id for c in view.competencies]))).all())
     rows = []
-    for student in students:
-        for competency in competencies:
-            pieces = evidence.get((student.id, competency.id), [])
-            if not pieces:
+    for student in view.students:
+        person = people[student.id]
+        for competency in view.competencies:
+            cell = view.cell(student.id, competency.id)
+            if cell is None or cell.score is None:
                 continue
-            result = calculate(pieces, method, **params)
-            label = next((lv.label for lv in reversed(levels) if result.score >= lv.min_score), "")
+            pieces = [piece for piece, _weight in cell.result.weights]
             rows.append({
                 "classSourcedId": section.source_id or section.id, "classTitle": section.title,
-                "userSourcedId": student.source_id or student.id, "identifier": student.identifier,
-                "familyName": student.family_name, "givenName": student.given_name,
-                "competencyCaseIdentifier": competency.case_identifier or "", "competencyCode": competency.code,
-                "level": f"{result.score:.2f}", "levelLabel": label,
-                "mastered": "yes" if result.score >= mastery_score else "no", "method": method.value,
-                "evidenceCount": len(pieces), "lastEvidence": max(p.observed_on for p in pieces).isoformat()})
+                "userSourcedId": person.source_id or person.id, "identifier": person.identifier,
+                "familyName": person.family_name, "givenName": person.given_name,
+                "competencyCaseIdentifier": identifiers.get(competency.id) or "", "competencyCode": competency.code,
+                "level": f"{cell.score:.2f}", "levelLabel": cell.level.label if cell.level else "",
+                "mastered": "yes" if view.mastered(cell) else "no",
+                "method": "teacher override" if cell.overridden else view.method.value,
+                "evidenceCount": cell.evidence_count,
+                "lastEvidence": max(p.observed_on for p in pieces).isoformat() if pieces else ""})
     return rows
 
 

@@ -53,6 +53,10 @@ class Scale:
             return None
         return next((level for level in self.levels if score >= level.min_score), self.levels[-1])
 
+    def is_mastery(self, score: float | None) -> bool:
+        level = self.level_for(score)
+        return level is not None and level.score >= self.mastery_score
+
     @property
     def top(self) -> float:
         return max(level.score for level in self.levels)
@@ -108,7 +112,8 @@ class ClassMastery:
         return self.cells.get((student_id, competency_id))
 
     def mastered(self, cell: Cell | None) -> bool:
-        return cell is not None and cell.score is not None and cell.score >= self.scale.mastery_score
+        """At or above the mastery level, read through the scale's cut-offs (2.7 reads as Proficient)."""
+        return self.scale.is_mastery(cell.score) if cell is not None else False
 
     def counts(self, competency_id: str) -> Counter:
         """How many students are at each level (by label) on a competency; "" for no evidence."""
@@ -142,6 +147,7 @@ class HistoryPoint:
     note: str
     level_after: float | None  # the calculated level with the evidence up to this piece
     corrected: list[float] = field(default_factory=list)  # earlier versions this piece replaced
+    order: int = 0  # the piece's place among same-day pieces: matches Piece.order in a result's weights
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -291,7 +297,7 @@ def student_history(uow: UnitOfWork, class_id: str, student_id: str, competency_
             earlier.append(by_id[previous].score)
             previous = by_id[previous].supersedes_id
         points.append(HistoryPoint(row.id, row.observed_on, row.score, row.source, row.note,
-                                   calculate(seen, section.mastery_method, **params).score, earlier))
+                                   calculate(seen, section.mastery_method, **params).score, earlier, row.hlc))
     return points
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 import plclassroom
 from plclassroom.ui import settings
@@ -12,6 +12,9 @@ from plclassroom.ui.context import AppContext
 from plclassroom.ui.interop.files import FileActions
 from plclassroom.ui.interop.roster_import import RosterImport
 from plclassroom.ui.interop.score_import import choose_and_import_scores
+from plclassroom.ui.mastery.evidence_grid import EvidenceGridPanel
+from plclassroom.ui.mastery.heatmap import HeatmapPanel
+from plclassroom.ui.mastery.history import HistoryDialog
 from plclassroom.ui.profile.view import ProfilePanel
 from plclassroom.ui.roster.view import RosterPanel
 
@@ -26,13 +29,25 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"plclassroom — {context.store.path.stem}")
         self.roster = RosterPanel(context)
         self.profile = ProfilePanel(context)
+        self.heatmap = HeatmapPanel(context)
+        self.evidence = EvidenceGridPanel(context)
+        self.tabs = QTabWidget(accessibleName="Views of the class")
+        self.tabs.addTab(self.profile, "&Learner profile")
+        self.tabs.addTab(self.heatmap, "Class &mastery")
+        self.tabs.addTab(self.evidence, "Record &evidence")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.roster)
-        self.splitter.addWidget(self.profile)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([500, 780])
         self.setCentralWidget(self.splitter)
-        self.roster.student_selected.connect(self.profile.show_student)
+        self.roster.student_selected.connect(self._student_selected)
+        # The mastery tabs load their class when shown, so start-up and class switches stay quick.
+        self._stale: set[QWidget] = {self.heatmap, self.evidence}
+        self.roster.class_picker.currentIndexChanged.connect(lambda _i: self._class_changed())
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
+        self.heatmap.open_history.connect(self.open_history)
+        context.changed.connect(self._data_changed)
 
         # Sync arrives with the district server; until then this laptop is offline by design.
         self.connection = QLabel("Offline", accessibleName="Connection")
@@ -49,6 +64,33 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def _student_selected(self, student_id: str) -> None:
+        self.profile.show_student(student_id)
+        if student_id and self.tabs.currentWidget() is not self.profile and self.tabs.currentWidget() is not \
+                self.evidence:
+            self.tabs.setCurrentWidget(self.profile)
+
+    def _class_changed(self) -> None:
+        self._stale = {self.heatmap, self.evidence}
+        self._refresh_current_tab()
+
+    def _refresh_current_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if current in self._stale:
+            self._stale.discard(current)
+            current.show_class(self.roster.current_class_id())
+
+    def _data_changed(self, kind: str, _student_id: str) -> None:
+        if kind == "evidence":
+            self._stale.add(self.heatmap)
+            if self.tabs.currentWidget() is self.heatmap:
+                self._refresh_current_tab()
+
+    def open_history(self, student_id: str, competency_id: str) -> HistoryDialog:
+        dialog = HistoryDialog(self.context, self.roster.current_class_id(), student_id, competency_id, self)
+        dialog.open()
+        return dialog
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

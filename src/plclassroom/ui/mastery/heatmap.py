@@ -1,0 +1,267 @@
+"""The class heatmap: students by competencies, coloured by level, with who needs what.
+
+Each cell shows the level's score as text as well as its colour (never colour alone), an asterisk
+when a teacher's override stands, and says on hover how the level was computed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plclassroom.domain.mastery import METHOD_LABELS
+from plclassroom.services import mastery
+from plclassroom.services.mastery import ClassMastery
+from plclassroom.ui.context import AppContext
+
+SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
+STUDENT_ROLE = Qt.ItemDataRole.UserRole + 2
+NO_EVIDENCE = "—"
+
+
+def short_code(code: str) -> str:
+    """"CCSS.Math.Content.6.RP.A.3a" -> "6.RP.A.3a": the part a teacher says out loud."""
+    parts = code.split(".")
+    for start in range(len(parts)):
+        if parts[start][:1].isdigit():
+            return ".".join(parts[start:])
+    return code
+
+
+def text_colour(background: str) -> QColor:
+    colour = QColor(background)
+    luminance = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
+    return QColor("#000000") if luminance > 140 else QColor("#ffffff")
+
+
+class HeatmapModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.view: ClassMastery | None = None
+
+    def set_view(self, view: ClassMastery | None) -> None:
+        self.beginResetModel()
+        self.view = view
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.view is None else len(self.view.students)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.view is None else len(self.view.competencies)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if self.view is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.view.students[section].name
+            return None
+        competency = self.view.competencies[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return short_code(competency.code)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            counts = self.view.counts(competency.id)
+            spread = ", ".join(f"{counts[level.label]} {level.label}" for level in self.view.scale.levels
+                               if counts[level.label])
+            missing = counts[""]
+            return (f"{short_code(competency.code)}: {competency.statement}\n"
+                    f"{spread or 'no evidence yet'}" + (f", {missing} with no evidence" if missing else ""))
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.view is None:
+            return None
+        student = self.view.students[index.row()]
+        competency = self.view.competencies[index.column()]
+        cell = self.view.cell(student.id, competency.id)
+        if role == STUDENT_ROLE:
+            return student.id
+        if role == SCORE_ROLE:  # sorting: no evidence sorts below every level
+            return -1.0 if cell is None or cell.score is None else cell.score
+        if cell is None or cell.score is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return NO_EVIDENCE
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{student.name} — {short_code(competency.code)}: no evidence yet"
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{cell.score:.1f}" + ("*" if cell.overridden else "")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(cell.level.color))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(text_colour(cell.level.color))
+        if role == Qt.ItemDataRole.FontRole and cell.overridden:
+            font = QFont()
+            font.setItalic(True)
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            how = (f"{METHOD_LABELS[self.view.method]} of {cell.evidence_count} pieces: {cell.result.formula}"
+                   if cell.result.score is not None else "no evidence yet")
+            text = (f"{student.name} — {short_code(competency.code)}\n{cell.level.label} ({cell.score:.2f})\n"
+                    f"{how}")
+            if cell.overridden:
+                text += (f"\nOverridden by the teacher: {cell.override.reason} "
+                         f"(calculated {cell.result.score:.2f})" if cell.result.score is not None else
+                         f"\nSet by the teacher: {cell.override.reason}")
+            return text
+        return None
+
+
+class HeatmapPanel(QWidget):
+    """The "Class mastery" tab. Emits ``open_history`` (student id, competency id) on a click."""
+
+    open_history = Signal(str, str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.class_id: str | None = None
+        self.model = HeatmapModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SCORE_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView(accessibleName="Class mastery heatmap")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.proxy.sort(-1)  # students in name order until the teacher sorts by a competency
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setMouseTracking(True)
+
+        self.as_of_on = QCheckBox("As of", accessibleName="Show the heatmap as it stood on a past day")
+        self.as_of = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName="As of date")
+        self.as_of.setEnabled(False)
+        self.filter = QLineEdit(placeholderText="Filter students", accessibleName="Filter students")
+        self.level_filter = QComboBox(accessibleName="Show students")
+        self.level_filter.addItems(["All students", "Below mastery on the selected competency"])
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        for widget in (self.filter, self.level_filter, self.as_of_on, self.as_of):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+
+        self.needs_title = QLabel("Who needs what: pick a competency")
+        self.needs_title.setWordWrap(True)
+        self.needs = QListWidget(accessibleName="Students below mastery on the selected competency")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.needs_title)
+        side_layout.addWidget(self.needs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([800, 220])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.as_of_on.toggled.connect(self.as_of.setEnabled)
+        self.as_of_on.toggled.connect(lambda _on: self.reload())
+        self.as_of.dateChanged.connect(lambda _d: self.as_of_on.isChecked() and self.reload())
+        self.filter.textChanged.connect(self._apply_filter)
+        self.level_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+
+    def show_class(self, class_id: str | None) -> None:
+        self.class_id = class_id
+        self.reload()
+
+    def as_of_date(self) -> date | None:
+        return self.as_of.date().toPython() if self.as_of_on.isChecked() else None
+
+    def reload(self) -> None:
+        view = self.context.call(mastery.class_mastery, self.class_id, as_of=self.as_of_date()) \
+            if self.class_id else None
+        self.model.set_view(view)
+        self._apply_filter()
+        if view is None:
+            self.summary.setText("")
+        elif not view.competencies:
+            self.summary.setText("This class has no competency framework yet: import one (File > Import "
+                                 "framework) and choose it for the class.")
+        else:
+            self.summary.setText(f"{METHOD_LABELS[view.method]} · {view.scale.name}, mastery at "
+                                 f"{view.scale.mastery_score:g}" + (f" · as of {view.as_of}" if view.as_of else ""))
+        self._show_needs()
+
+    def _selected_competency(self) -> int:
+        index = self.table.currentIndex()
+        return self.proxy.mapToSource(index).column() if index.isValid() else -1
+
+    def _apply_filter(self) -> None:
+        view = self.model.view
+        text = self.filter.text().lower()
+        column = self._selected_competency()
+        only_below = self.level_filter.currentIndex() == 1 and column >= 0 and view is not None
+        below = {s.id for s in view.needs(view.competencies[column].id)} if only_below else set()
+        for row in range(self.model.rowCount()):
+            student = view.students[row]
+            hidden = (text and text not in student.name.lower()) or (only_below and student.id not in below)
+            self.table.setRowHidden(self.proxy.mapFromSource(self.model.index(row, 0)).row(), bool(hidden))
+
+    def _current_changed(self, _current, _previous) -> None:
+        self._show_needs()
+        if self.level_filter.currentIndex() == 1:
+            self._apply_filter()
+
+    def _show_needs(self) -> None:
+        self.needs.clear()
+        view, column = self.model.view, self._selected_competency()
+        if view is None or column < 0:
+            self.needs_title.setText("Who needs what: pick a competency")
+            return
+        competency = view.competencies[column]
+        below = view.needs(competency.id)
+        self.needs_title.setText(f"Below mastery on {short_code(competency.code)}: {len(below)} of "
+                                 f"{len(view.students)}")
+        for student in below:
+            cell = view.cell(student.id, competency.id)
+            self.needs.addItem(f"{student.name}  ({cell.score:.1f} {cell.level.label})" if cell and cell.level
+                               else f"{student.name}  (no evidence)")
+
+    def _clicked(self, index) -> None:
+        source = self.proxy.mapToSource(index)
+        view = self.model.view
+        if view is not None and source.isValid():
+            self.open_history.emit(view.students[source.row()].id, view.competencies[source.column()].id)

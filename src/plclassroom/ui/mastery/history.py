@@ -1,0 +1,173 @@
+"""A student's evidence on one competency: every piece, the level after each, how the level is
+computed, and the teacher's tools: correct a piece, override the level (with a reason)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plclassroom.domain.mastery import METHOD_LABELS
+from plclassroom.services import mastery
+from plclassroom.ui.context import AppContext
+from plclassroom.ui.mastery.heatmap import short_code
+
+
+class OverrideDialog(QDialog):
+    def __init__(self, scale: mastery.Scale, current: float | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Override the level")
+        form = QFormLayout(self)
+        self.score = QDoubleSpinBox(decimals=1, singleStep=0.5, accessibleName="Level")
+        self.score.setRange(scale.bottom, scale.top)
+        self.score.setValue(current if current is not None else scale.mastery_score)
+        self.reason = QLineEdit(placeholderText="Why (kept with the level, shown on hover)",
+                                accessibleName="Reason")
+        form.addRow("Level:", self.score)
+        form.addRow("Reason:", self.reason)
+        form.addRow(QLabel("The override stands until new evidence is recorded."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, context: AppContext, class_id: str, student_id: str, competency_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.class_id = context, class_id
+        self.student_id, self.competency_id = student_id, competency_id
+        self.resize(820, 620)
+        layout = QVBoxLayout(self)
+        self.title = QLabel(objectName="profileTitle")
+        self.title.setWordWrap(True)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        self.chart_area = QVBoxLayout()
+        layout.addLayout(self.chart_area, 1)
+        self.table = QTableWidget(0, 6, accessibleName="Evidence")
+        self.table.setHorizontalHeaderLabels(["Observed", "Level", "Kind", "Note", "Weight", "Level after"])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.correct_button = QPushButton("Correct selected piece…")
+        self.override_button = QPushButton("Override level…")
+        self.clear_button = QPushButton("Remove override")
+        close = QPushButton("Close")
+        for button in (self.correct_button, self.override_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.override_button.clicked.connect(self.override)
+        self.clear_button.clicked.connect(self.clear_override)
+        close.clicked.connect(self.accept)
+        self.chart = None
+        self.reload()
+
+    def reload(self) -> None:
+        view = self.context.call(mastery.class_mastery, self.class_id)
+        self.view = view
+        student = next(s for s in view.students if s.id == self.student_id)
+        competency = next(c for c in view.competencies if c.id == self.competency_id)
+        cell = view.cell(self.student_id, self.competency_id)
+        self.cell = cell
+        self.history = self.context.call(mastery.student_history, self.class_id, self.student_id,
+                                         self.competency_id)
+        self.setWindowTitle(f"{student.name} — {short_code(competency.code)}")
+        self.title.setText(f"{student.name} · {short_code(competency.code)}")
+        if cell is None or cell.score is None:
+            self.explain.setText(f"{competency.statement}\n\nNo evidence yet.")
+        else:
+            how = f"{METHOD_LABELS[view.method]}: {cell.result.formula}" if cell.result.score is not None else ""
+            text = f"{competency.statement}\n\nLevel: {cell.level.label} ({cell.score:.2f}). {how}"
+            if cell.overridden:
+                text += f"\nOverridden by the teacher: “{cell.override.reason}”"
+                if cell.result.score is not None:
+                    text += f" (calculated {cell.result.score:.2f})"
+            self.explain.setText(text)
+        weights = {piece.order: weight for piece, weight in (cell.result.weights if cell else [])}
+        self.table.setRowCount(0)
+        for point in self.history:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            level = f"{point.score:g}" + (f" (was {', '.join(f'{s:g}' for s in point.corrected)})"
+                                          if point.corrected else "")
+            weight = weights.get(point.order)
+            values = (point.observed_on.isoformat(), level, point.source, point.note,
+                      "" if weight is None else f"{weight:.0%}",
+                      "" if point.level_after is None else f"{point.level_after:.2f}")
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.clear_button.setEnabled(bool(cell and cell.overridden))
+        self.correct_button.setEnabled(bool(self.history))
+        self._plot()
+
+    def _plot(self) -> None:
+        try:
+            from plclassroom.ui.charts.mastery_charts import TrendChart
+        except ImportError:  # charts arrive with matplotlib; the dialog works without them
+            return
+        if self.chart is None:
+            self.chart = TrendChart(self)
+            self.chart.setMinimumHeight(220)
+            self.chart_area.addWidget(self.chart)
+        competency = next(c for c in self.view.competencies if c.id == self.competency_id)
+        self.chart.plot(self.history, self.view.scale, short_code(competency.code))
+
+    def correct_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            self.context.message.emit("Select the piece to correct first.")
+            return
+        point = self.history[row]
+        score, ok = QInputDialog.getDouble(self, "Correct a piece of evidence",
+                                           "Corrected level (the first version is kept):", point.score,
+                                           self.view.scale.bottom, self.view.scale.top, 1)
+        if ok and score != point.score:
+            try:
+                self.context.call(mastery.correct_evidence, point.evidence_id, score=score)
+            except mastery.MasteryError as error:
+                self.context.message.emit(str(error))
+                return
+            self.context.changed.emit("evidence", self.student_id)
+            self.reload()
+
+    def override(self) -> None:
+        dialog = OverrideDialog(self.view.scale, self.cell.score if self.cell else None, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.context.call(mastery.set_override, self.class_id, self.student_id, self.competency_id,
+                              dialog.score.value(), dialog.reason.text())
+        except mastery.MasteryError as error:
+            self.context.message.emit(str(error))
+            return
+        self.context.changed.emit("evidence", self.student_id)
+        self.reload()
+
+    def clear_override(self) -> None:
+        if self.cell and self.cell.overridden:
+            self.context.call(mastery.clear_override, self.cell.override.id)
+            self.context.changed.emit("evidence", self.student_id)
+            self.reload()
