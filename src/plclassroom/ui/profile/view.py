@@ -187,7 +187,8 @@ class ProfilePanel(QStackedWidget):
         self.context.undo_stack.push(RemoveRow(self.context, kind, table, self.student_id, index.data(ID_ROLE)))
 
     def _changed(self, kind: str, student_id: str) -> None:
-        if student_id != self.student_id:
+        if not self.student_id or student_id != self.student_id or kind not in ("profile", "goal",
+                                                                                  "accommodation"):
             return
         view = self.context.call(profiles.get_profile, student_id)
         if kind == "profile":
