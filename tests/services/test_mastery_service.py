@@ -109,3 +109,23 @@ def test_changing_the_class_method(demo_store, math_class):
     assert run(demo_store, mastery.class_mastery, math_class.id).method == Method.HIGHEST
     with pytest.raises(ValueError):
         run(demo_store, mastery.set_class_method, math_class.id, "astrology")
+
+
+def test_a_class_gets_its_own_scale_with_grades_and_others_keep_theirs(demo_store, math_class):
+    from plclassroom.services.mastery import Level
+
+    with demo_store.unit_of_work() as uow:
+        other = next(c for c in roster.list_classes(uow) if c.title.startswith("Math") and c.id != math_class.id)
+    levels = [Level(3, 2.0, "Got it", "#009E73"), Level(2, 1.0, "Getting there", "#F0E442"),
+              Level(1, 0.0, "Not yet", "#E69F00")]
+    with pytest.raises(mastery.MasteryError, match="Mastery must be one of"):
+        run(demo_store, mastery.set_class_scale, math_class.id, "Three steps", 2.5, levels)
+    with pytest.raises(mastery.MasteryError, match="own label"):
+        run(demo_store, mastery.set_class_scale, math_class.id, "x", 3, levels[:2] + [Level(1, 0, "Got it", "#000")])
+    run(demo_store, mastery.set_class_scale, math_class.id, "Three steps", 3, levels, [(2.0, "A"), (1.0, "B"), (0, "C")])
+    view = run(demo_store, mastery.class_mastery, math_class.id)
+    assert view.scale.name == "Three steps" and [lv.label for lv in view.scale.levels] == ["Got it", "Getting there",
+                                                                                          "Not yet"]
+    assert view.scale.grade_for(2.4) == "A" and view.scale.grade_for(1.2) == "B" and view.scale.grade_for(0.1) == "C"
+    assert all(c.level.label in {"Got it", "Getting there", "Not yet"} for c in view.cells.values())
+    assert run(demo_store, mastery.class_mastery, other.id).scale.name == "4-point scale"

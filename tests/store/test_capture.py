@@ -169,3 +169,26 @@ def test_insert_many_gives_the_same_stamps_and_entries_as_add(store):
     assert entries[0][4]["extra"] == {} and entries[0][4]["deleted"] is False
     with store.unit_of_work() as uow:
         assert uow.get(School, "s1").hlc == entries[0][3] and uow.get(School, "s1").device_id == store.device_id
+
+
+def test_a_child_may_be_written_before_its_parent_in_one_transaction(store):
+    from plclassroom.domain import Goal
+
+    with store.unit_of_work() as uow:
+        student = Person(given_name="Ana", family_name="Silva")
+        uow.add(Goal(student_id=student.id, statement="Read every day"))  # the child first
+        uow.session.flush()
+        uow.add(student)
+        uow.commit()
+    assert count(store, "SELECT count(*) FROM goal") == 1
+
+
+def test_after_a_refused_commit_the_next_unit_of_work_starts_clean(store):
+    with store.unit_of_work() as uow:
+        uow.add(LearnerProfile(student_id="no-such-student"))
+        with pytest.raises(IntegrityError):
+            uow.commit()
+    add_student(store)
+    assert count(store, "SELECT count(*) FROM learner_profile") == 0
+    assert count(store, "SELECT count(*) FROM person") == 1
+    assert [entry[0] for entry in outbox(store)] == ["person"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import JSON, Column
 from sqlmodel import Field
 
 from plclassroom.domain.base import Synced
@@ -57,7 +58,10 @@ class CompetencyAssociation(Synced, table=True):
 class ProficiencyScale(Synced, table=True):
     name: str
     school_id: str | None = Field(default=None, foreign_key="school.id")
-    mastery_score: float = 3.0  # the score at and above which a student has mastered a competency
+    mastery_score: float = 3.0  # the level at and above which a student has mastered a competency
+    # Where a district still needs report-card grades: [[lowest score, "B"], ...]. Shown beside the
+    # level, never instead of it.
+    grade_conversion: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
 
 
 class ProficiencyLevel(Synced, table=True):

@@ -23,8 +23,8 @@ from plclassroom.store.unit_of_work import UnitOfWork
 ROSTER_COLUMNS = ("classSourcedId", "classTitle", "school", "userSourcedId", "identifier", "familyName",
                   "givenName", "preferredName", "grade", "email", "username")
 MASTERY_COLUMNS = ("classSourcedId", "classTitle", "userSourcedId", "identifier", "familyName", "givenName",
-                   "competencyCaseIdentifier", "competencyCode", "level", "levelLabel", "mastered", "method",
-                   "evidenceCount", "lastEvidence")
+                   "competencyCaseIdentifier", "competencyCode", "level", "levelLabel", "reportCardGrade", "mastered",
+                   "method", "evidenceCount", "lastEvidence")
 
 
 class ExportError(ValueError):
@@ -79,6 +79,7 @@ def mastery_rows(uow: UnitOfWork, class_id: str, as_of: date | None = None) -> l
                 "familyName": person.family_name, "givenName": person.given_name,
                 "competencyCaseIdentifier": identifiers.get(competency.id) or "", "competencyCode": competency.code,
                 "level": f"{cell.score:.2f}", "levelLabel": cell.level.label if cell.level else "",
+                "reportCardGrade": view.scale.grade_for(cell.score),
                 "mastered": "yes" if view.mastered(cell) else "no",
                 "method": "teacher override" if cell.overridden else view.method.value,
                 "evidenceCount": cell.evidence_count,

@@ -47,6 +47,14 @@ class Scale:
     name: str
     mastery_score: float
     levels: list[Level]  # highest first
+    grades: list[tuple[float, str]] = field(default_factory=list)  # (lowest score, grade), any order
+
+    def grade_for(self, score: float | None) -> str:
+        """The report-card grade beside a level, where the school converts ("" where it does not)."""
+        if score is None or not self.grades:
+            return ""
+        reached = [(lowest, grade) for lowest, grade in self.grades if score >= lowest]
+        return max(reached)[1] if reached else ""
 
     def level_for(self, score: float | None) -> Level | None:
         if score is None:
@@ -163,7 +171,8 @@ def class_scale(uow: UnitOfWork, section: SchoolClass) -> Scale:
                      key=lambda lv: lv.min_score, reverse=True)
     if scale is None or not ordered:
         return DEFAULT_SCALE
-    return Scale(scale.name, scale.mastery_score, ordered)
+    return Scale(scale.name, scale.mastery_score, ordered,
+                 [(float(lowest), str(grade)) for lowest, grade in scale.grade_conversion or []])
 
 
 def _section(uow: UnitOfWork, class_id: str) -> SchoolClass:
@@ -272,9 +281,9 @@ def class_mastery(uow: UnitOfWork, class_id: str, as_of: date | None = None,
     return ClassMastery(class_id, section.title, scale, method, params, students, competencies, cells, as_of)
 
 
-def compare_methods(uow: UnitOfWork, class_id: str) -> dict[Method, ClassMastery]:
+def compare_methods(uow: UnitOfWork, class_id: str, params: dict | None = None) -> dict[Method, ClassMastery]:
     """Every method on the class's own evidence, side by side, before the teacher chooses one."""
-    return {method: class_mastery(uow, class_id, method=method) for method in Method}
+    return {method: class_mastery(uow, class_id, method=method, params=params) for method in Method}
 
 
 def student_history(uow: UnitOfWork, class_id: str, student_id: str, competency_id: str) -> list[HistoryPoint]:
@@ -381,3 +390,32 @@ def set_class_method(uow: UnitOfWork, class_id: str, method: Method | str, param
     section.mastery_method = Method(method).value
     section.mastery_params = dict(params or {})
     uow.commit()
+
+
+def set_class_scale(uow: UnitOfWork, class_id: str, name: str, mastery_score: float, levels: list[Level],
+                    grades: list[tuple[float, str]] | None = None) -> str:
+    """Give the class its own scale (a new one: a scale other classes share is never changed under them)."""
+    section = _section(uow, class_id)
+    if len(levels) < 2:
+        raise MasteryError("A scale needs at least two levels.")
+    labels = [level.label.strip() for level in levels]
+    if any(not label for label in labels) or len(set(labels)) != len(labels):
+        raise MasteryError("Every level needs its own label.")
+    if len({level.score for level in levels}) != len(levels):
+        raise MasteryError("Two levels have the same score.")
+    ordered = sorted(levels, key=lambda level: level.score)
+    if any(a.min_score > b.min_score for a, b in zip(ordered, ordered[1:], strict=False)) or any(
+            level.min_score > level.score for level in ordered):
+        raise MasteryError("Cut-offs must rise with the levels, each at or below its level's score.")
+    if mastery_score not in {level.score for level in levels}:
+        raise MasteryError("Mastery must be one of the scale's levels.")
+    scale = uow.add(ProficiencyScale(name=name.strip() or "Class scale", school_id=section.school_id,
+                                     mastery_score=mastery_score,
+                                     grade_conversion=[[float(lowest), grade] for lowest, grade in grades or []]))
+    for level in levels:
+        uow.add(ProficiencyLevel(scale_id=scale.id, score=level.score, min_score=level.min_score,
+                                 label=level.label.strip(), color=level.color))
+    uow.session.flush()  # the scale before the class points at it
+    section.proficiency_scale_id = scale.id
+    uow.commit()
+    return scale.id

@@ -13,6 +13,8 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection, _record) -> None:
+        # Transactions are ours, not the driver's guesswork: SQLAlchemy says BEGIN (below).
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -20,5 +22,20 @@ def make_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+        # Foreign keys are checked at commit, not row by row: a transaction may write a child
+        # before its parent (the ORM orders tables without relationships arbitrarily; pulled sync
+        # changes arrive in any order), and still no broken reference can be committed.
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+
+    @event.listens_for(engine, "reset")
+    def _end_failed_transaction(dbapi_connection, _record, _state) -> None:
+        # When COMMIT itself fails (a deferred foreign key), SQLite keeps the transaction open and
+        # the driver's rollback does not end it: end it before the connection goes back to the pool.
+        if dbapi_connection.in_transaction:
+            dbapi_connection.execute("ROLLBACK")
 
     return engine

@@ -128,8 +128,9 @@ class HeatmapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             how = (f"{METHOD_LABELS[self.view.method]} of {cell.evidence_count} pieces: {cell.result.formula}"
                    if cell.result.score is not None else "no evidence yet")
-            text = (f"{student.name} — {short_code(competency.code)}\n{cell.level.label} ({cell.score:.2f})\n"
-                    f"{how}")
+            grade = self.view.scale.grade_for(cell.score)
+            text = (f"{student.name} — {short_code(competency.code)}\n{cell.level.label} ({cell.score:.2f})"
+                    + (f" · grade {grade}" if grade else "") + f"\n{how}")
             if cell.overridden:
                 text += (f"\nOverridden by the teacher: {cell.override.reason} "
                          f"(calculated {cell.result.score:.2f})" if cell.result.score is not None else

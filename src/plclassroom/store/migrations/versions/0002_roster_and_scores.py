@@ -2,7 +2,8 @@
 roster tables (district, school, term, course, class, enrollment), as people already had; and an
 ``archived`` mark on districts, schools, terms and courses (OneRoster "tobedeleted"), as classes,
 people and enrollments already had. And the tables for imported test scores: prior_score
-(a baseline on the profile) and score_mapping (how each source's files map, remembered).
+(a baseline on the profile) and score_mapping (how each source's files map, remembered); and a
+scale's conversion of levels to report-card grades.
 
 Revision ID: 0002
 Revises: 0001
@@ -55,6 +56,8 @@ def upgrade() -> None:
     with op.batch_alter_table("score_mapping") as batch:
         batch.create_index(batch.f("ix_score_mapping_hlc"), ["hlc"], unique=False)
         batch.create_index(batch.f("ix_score_mapping_source"), ["source"], unique=False)
+    with op.batch_alter_table("proficiencyscale") as batch:
+        batch.add_column(sa.Column("grade_conversion", sa.JSON(), nullable=False, server_default="[]"))
     for table in TABLES:
         with op.batch_alter_table(table) as batch:
             batch.add_column(sa.Column("extra", sa.JSON(), nullable=False, server_default="{}"))
@@ -63,6 +66,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("proficiencyscale") as batch:
+        batch.drop_column("grade_conversion")
     op.drop_table("score_mapping")
     op.drop_table("prior_score")
     for table in TABLES:
