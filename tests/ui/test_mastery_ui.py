@@ -167,3 +167,49 @@ def test_a_screenshot_of_the_heatmap_for_a_person_to_look_at(qtbot, window, tmp_
     assert window.grab().save(str(out))
     assert out.stat().st_size > 20_000
     assert short_code("CCSS.Math.Content.6.RP.A.3a") == "6.RP.A.3a"
+
+
+def test_mastery_settings_preview_every_method_then_choose_one(qtbot, window, demo_store):
+    from plclassroom.domain.mastery import Method
+
+    window.tabs.setCurrentWidget(window.heatmap)
+    dialog = window.open_mastery_settings()
+    qtbot.addWidget(dialog)
+    table = dialog.comparison
+    assert table.columnCount() == len(Method) and table.rowCount() == 31
+    assert table.item(30, 0).text().endswith("of 30")
+    dialog.method.setCurrentIndex(dialog.method.findData("highest"))
+    dialog.save()
+    assert window.heatmap.model.view.method == Method.HIGHEST
+    assert "Highest" in window.heatmap.summary.text()
+
+
+def test_a_custom_scale_with_grades_from_the_settings(qtbot, window):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    window.tabs.setCurrentWidget(window.heatmap)
+    dialog = window.open_mastery_settings()
+    qtbot.addWidget(dialog)
+    dialog.levels.setItem(0, 2, QTableWidgetItem("Exceeds"))
+    dialog.grades.setText("3.5=A, 2.5=B, 1.5=C, 0=D")
+    dialog.save()
+    view = window.heatmap.model.view
+    assert view.scale.levels[0].label == "Exceeds" and view.scale.grade_for(3.0) == "B"
+    tips = [window.heatmap.model.data(window.heatmap.model.index(r, c), Qt.ItemDataRole.ToolTipRole)
+            for r in range(5) for c in range(6)]
+    assert any("grade" in (tip or "") for tip in tips)
+
+
+def test_bad_scale_input_is_refused_in_the_dialog(qtbot, window):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    window.tabs.setCurrentWidget(window.heatmap)
+    dialog = window.open_mastery_settings()
+    qtbot.addWidget(dialog)
+    dialog.levels.setItem(1, 3, QTableWidgetItem("sky-ish"))
+    dialog.save()
+    assert "is not a colour" in dialog.message.text() and dialog.isVisible()
+    dialog.levels.setItem(1, 3, QTableWidgetItem("#56B4E9"))
+    dialog.grades.setText("B")
+    dialog.save()
+    assert "lowest score=grade" in dialog.message.text()

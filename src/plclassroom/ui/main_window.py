@@ -15,6 +15,7 @@ from plclassroom.ui.interop.score_import import choose_and_import_scores
 from plclassroom.ui.mastery.evidence_grid import EvidenceGridPanel
 from plclassroom.ui.mastery.heatmap import HeatmapPanel
 from plclassroom.ui.mastery.history import HistoryDialog
+from plclassroom.ui.mastery.settings import MasterySettingsDialog
 from plclassroom.ui.profile.view import ProfilePanel
 from plclassroom.ui.roster.view import RosterPanel
 
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.roster.class_picker.currentIndexChanged.connect(lambda _i: self._class_changed())
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
         self.heatmap.open_history.connect(self.open_history)
+        self.heatmap.open_settings.connect(self.open_mastery_settings)
         context.changed.connect(self._data_changed)
 
         # Sync arrives with the district server; until then this laptop is offline by design.
@@ -92,6 +94,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_mastery_settings(self) -> MasterySettingsDialog | None:
+        class_id = self.roster.current_class_id()
+        if not class_id:
+            self.context.message.emit("Pick a class first.")
+            return None
+        dialog = MasterySettingsDialog(self.context, class_id, self)
+        dialog.open()
+        return dialog
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -124,6 +135,9 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         find = QAction("&Find student", self, shortcut=QKeySequence.StandardKey.Find, triggered=self._find)
         edit.addAction(find)
+
+        class_menu = bar.addMenu("&Class")
+        class_menu.addAction(QAction("&Mastery settings…", self, triggered=self.open_mastery_settings))
 
         view = bar.addMenu("&View")
         view.addAction(QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -143,6 +144,7 @@ class HeatmapPanel(QWidget):
     """The "Class mastery" tab. Emits ``open_history`` (student id, competency id) on a click."""
 
     open_history = Signal(str, str)
+    open_settings = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,11 +173,14 @@ class HeatmapPanel(QWidget):
         self.level_filter = QComboBox(accessibleName="Show students")
         self.level_filter.addItems(["All students", "Below mastery on the selected competency"])
         self.summary = QLabel()
+        settings = QPushButton("Mastery settings…", accessibleName="Method, scale and grades for this class")
+        settings.clicked.connect(self.open_settings)
         bar = QHBoxLayout()
         for widget in (self.filter, self.level_filter, self.as_of_on, self.as_of):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.summary)
+        bar.addWidget(settings)
 
         self.needs_title = QLabel("Who needs what: pick a competency")
         self.needs_title.setWordWrap(True)
