@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import frameworks  # noqa: E402
+import mastery  # noqa: E402
 import roster_import  # noqa: E402
 
 
@@ -123,6 +124,7 @@ def main() -> None:
         capture_overhead(work, 2_000 if args.quick else 20_000)
     roster_import.run(args.quick)
     frameworks.run(args.quick)
+    mastery.run(args.quick)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cache
+from operator import attrgetter, mul
 
 
 class Method(StrEnum):
@@ -51,6 +53,9 @@ class Piece:
     order: int = 0  # tie-break for the same day: the order it was recorded in
 
 
+_CHRONOLOGICAL = attrgetter("observed_on", "order")  # by the day observed, then as recorded
+
+
 @dataclass
 class MasteryResult:
     method: Method
@@ -63,7 +68,7 @@ def calculate(pieces: Sequence[Piece], method: Method | str, **params) -> Master
     """The level ``method`` gives these pieces. ``params``: n, weight, mastery_score, scale_min/max."""
     method = Method(method)
     settings = {**DEFAULTS, **params}
-    ordered = sorted(pieces, key=lambda p: (p.observed_on, p.order))
+    ordered = sorted(pieces, key=_CHRONOLOGICAL)
     if not ordered:
         return MasteryResult(method, None, "no evidence yet")
     return _METHODS[method](ordered, settings)
@@ -117,11 +122,13 @@ def _mode(pieces: list[Piece], _s) -> MasteryResult:
 
 def _decaying_average(pieces: list[Piece], s) -> MasteryResult:
     weight = float(s["weight"])
-    # result = newest * w + previous result * (1 - w), from the oldest piece to the newest
-    shares = [1.0]
-    for _ in pieces[1:]:
-        shares = [share * (1 - weight) for share in shares] + [weight]
-    score = sum(share * p.score for share, p in zip(shares, pieces, strict=True))
+    keep = 1 - weight
+    # result = newest * w + previous result * (1 - w), from the oldest piece to the newest; so the
+    # i-th of n pieces weighs w * (1 - w)^(n - 1 - i), and the oldest (1 - w)^(n - 1).
+    n = len(pieces)
+    shares = [weight * keep ** (n - 1 - i) for i in range(n)]
+    shares[0] = keep ** (n - 1)
+    score = sum(map(mul, shares, (p.score for p in pieces)))
     return MasteryResult(Method.DECAYING_AVERAGE, score,
                          f"newest × {weight:.0%} + the earlier average × {1 - weight:.0%}",
                          list(zip(pieces, shares, strict=True)))
@@ -144,22 +151,30 @@ def _n_times(pieces: list[Piece], s) -> MasteryResult:
                          "below mastery until it is shown often enough", [(p, 0.0) for p in pieces])
 
 
+@cache
+def _power_law_design(n: int) -> tuple[tuple[float, ...], float, float, tuple[float, ...]]:
+    """What the fit needs from t = 1..n alone (the same for every student with n pieces):
+    log t centred, its mean, its spread, and each point's influence on the value at t = n."""
+    xs = [math.log(t) for t in range(1, n + 1)]
+    mean_x = statistics.fmean(xs)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    centred = tuple(x - mean_x for x in xs)
+    influence = tuple(1 / n + centred[-1] * c / spread for c in centred)
+    return centred, mean_x, spread, influence
+
+
 def _power_law(pieces: list[Piece], s) -> MasteryResult:
     lowest, highest = float(s["scale_min"]), float(s["scale_max"])
     if len(pieces) == 1:
         return MasteryResult(Method.POWER_LAW, pieces[0].score, "one piece: its score", [(pieces[0], 1.0)])
     # Marzano (2000): least squares fit of score = a · t^b over the pieces in order (t = 1, 2, ...),
     # done on logarithms; read at the latest t. A zero score cannot be logged: it counts as 0.1.
-    xs = [math.log(t) for t in range(1, len(pieces) + 1)]
+    centred, mean_x, spread, influence = _power_law_design(len(pieces))
     ys = [math.log(max(p.score, 0.1)) for p in pieces]
-    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
-    spread = sum((x - mean_x) ** 2 for x in xs)
-    b = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    mean_y = math.fsum(ys) / len(ys)
+    b = math.fsum(map(mul, centred, ys)) / spread
     a = math.exp(mean_y - b * mean_x)
     score = min(highest, max(lowest, a * len(pieces) ** b))
-    # Each piece's influence on the fitted value at the last point (the fit is linear in log space).
-    k = xs[-1]
-    influence = [1 / len(xs) + (k - mean_x) * (x - mean_x) / spread for x in xs]
     return MasteryResult(Method.POWER_LAW, score, f"score = {a:.2f} · t^{b:.2f}, read at t = {len(pieces)}",
                          list(zip(pieces, influence, strict=True)))
 

@@ -43,6 +43,13 @@ from plclassroom.ui.context import AppContext
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
 STUDENT_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_EVIDENCE = "—"
+# Roles as plain ints: a cell answers a dozen role questions per paint, and comparing an int with
+# an enum member costs more than the dict lookup that answers it.
+DISPLAY, TOOLTIP, FONT, ALIGNMENT, BACKGROUND, FOREGROUND = (
+    int(role.value) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+                                 Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+                                 Qt.ItemDataRole.ForegroundRole))
+SCORE, STUDENT = int(SCORE_ROLE), int(STUDENT_ROLE)
 
 
 def short_code(code: str) -> str:
@@ -61,20 +68,56 @@ def text_colour(background: str) -> QColor:
 
 
 class HeatmapModel(QAbstractTableModel):
+    """Cells are worked out once per view (text, colours, score), so painting 35 x 80 is cheap;
+    tooltips, wanted one at a time on hover, are built when asked."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.view: ClassMastery | None = None
+        self._rows = self._columns = 0
+        self._cells: list[list[dict]] = []  # [row][column] -> {role: value}
 
     def set_view(self, view: ClassMastery | None) -> None:
         self.beginResetModel()
         self.view = view
+        self._rows = len(view.students) if view else 0
+        self._columns = len(view.competencies) if view else 0
+        self._cells = self._work_out(view) if view else []
         self.endResetModel()
 
+    @staticmethod
+    def _work_out(view: ClassMastery) -> list[list[dict]]:
+        brushes: dict[str, tuple[QBrush, QBrush]] = {}
+        override_font = QFont()
+        override_font.setItalic(True)
+        override_font.setBold(True)
+        centre = Qt.AlignmentFlag.AlignCenter
+        empty = {DISPLAY: NO_EVIDENCE, ALIGNMENT: centre, SCORE: -1.0}  # no evidence sorts lowest
+        table = []
+        for student in view.students:
+            row = []
+            for competency in view.competencies:
+                cell = view.cells.get((student.id, competency.id))
+                if cell is None or cell.score is None:
+                    row.append(empty)
+                    continue
+                colour = cell.level.color
+                if colour not in brushes:
+                    brushes[colour] = (QBrush(QColor(colour)), QBrush(text_colour(colour)))
+                background, foreground = brushes[colour]
+                shown = {DISPLAY: f"{cell.score:.1f}" + ("*" if cell.overridden else ""), BACKGROUND: background,
+                         FOREGROUND: foreground, ALIGNMENT: centre, SCORE: cell.score}
+                if cell.overridden:
+                    shown[FONT] = override_font
+                row.append(shown)
+            table.append(row)
+        return table
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.view is None else len(self.view.students)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.view is None else len(self.view.competencies)
+        return 0 if parent.isValid() else self._columns
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if self.view is None:
@@ -96,48 +139,30 @@ class HeatmapModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.view is None:
+        if not index.isValid():
             return None
-        student = self.view.students[index.row()]
-        competency = self.view.competencies[index.column()]
+        role = int(role)
+        if role == TOOLTIP:
+            return self._tooltip(index.row(), index.column())
+        if role == STUDENT:
+            return self.view.students[index.row()].id
+        return self._cells[index.row()][index.column()].get(role)
+
+    def _tooltip(self, row: int, column: int) -> str:
+        student, competency = self.view.students[row], self.view.competencies[column]
         cell = self.view.cell(student.id, competency.id)
-        if role == STUDENT_ROLE:
-            return student.id
-        if role == SCORE_ROLE:  # sorting: no evidence sorts below every level
-            return -1.0 if cell is None or cell.score is None else cell.score
         if cell is None or cell.score is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return NO_EVIDENCE
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{student.name} — {short_code(competency.code)}: no evidence yet"
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return Qt.AlignmentFlag.AlignCenter
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{cell.score:.1f}" + ("*" if cell.overridden else "")
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(cell.level.color))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(text_colour(cell.level.color))
-        if role == Qt.ItemDataRole.FontRole and cell.overridden:
-            font = QFont()
-            font.setItalic(True)
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.ToolTipRole:
-            how = (f"{METHOD_LABELS[self.view.method]} of {cell.evidence_count} pieces: {cell.result.formula}"
-                   if cell.result.score is not None else "no evidence yet")
-            grade = self.view.scale.grade_for(cell.score)
-            text = (f"{student.name} — {short_code(competency.code)}\n{cell.level.label} ({cell.score:.2f})"
-                    + (f" · grade {grade}" if grade else "") + f"\n{how}")
-            if cell.overridden:
-                text += (f"\nOverridden by the teacher: {cell.override.reason} "
-                         f"(calculated {cell.result.score:.2f})" if cell.result.score is not None else
-                         f"\nSet by the teacher: {cell.override.reason}")
-            return text
-        return None
+            return f"{student.name} — {short_code(competency.code)}: no evidence yet"
+        how = (f"{METHOD_LABELS[self.view.method]} of {cell.evidence_count} pieces: {cell.result.formula}"
+               if cell.result.score is not None else "no evidence yet")
+        grade = self.view.scale.grade_for(cell.score)
+        text = (f"{student.name} — {short_code(competency.code)}\n{cell.level.label} ({cell.score:.2f})"
+                + (f" · grade {grade}" if grade else "") + f"\n{how}")
+        if cell.overridden:
+            text += (f"\nOverridden by the teacher: {cell.override.reason} "
+                     f"(calculated {cell.result.score:.2f})" if cell.result.score is not None else
+                     f"\nSet by the teacher: {cell.override.reason}")
+        return text
 
 
 class HeatmapPanel(QWidget):
@@ -161,7 +186,10 @@ class HeatmapPanel(QWidget):
         self.proxy.sort(-1)  # students in name order until the teacher sorts by a competency
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: every cell holds "3.5*" at most, and measuring 2,800 cells per refresh is slow.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().horizontalAdvance("6.RP.A.3a") + 24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setMouseTracking(True)
