@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from plclassroom.services.mastery import short_code
 from plclassroom.ui import app as ui_app
-from plclassroom.ui.mastery.heatmap import NO_EVIDENCE, short_code
+from plclassroom.ui.mastery.heatmap import NO_EVIDENCE
 from tests.conftest import count
 
 pytestmark = pytest.mark.gui
@@ -213,3 +214,20 @@ def test_bad_scale_input_is_refused_in_the_dialog(qtbot, window):
     dialog.grades.setText("B")
     dialog.save()
     assert "lowest score=grade" in dialog.message.text()
+
+
+def test_record_a_piece_from_the_learner_profile(qtbot, window, demo_store):
+    window.roster.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.profile.student_id != "")
+    quick = window.profile.mastery
+    assert quick.isVisible() and quick.levels.rowCount() == 6
+    student_id = window.profile.student_id
+    before = count(demo_store, "SELECT count(*) FROM evidence WHERE student_id = ?", student_id)
+    quick.score.setValue(3.5)
+    quick.source.setCurrentText("conference")
+    quick.note.setText("Explained unit rates with a drawing")
+    with qtbot.waitSignal(window.context.message):
+        quick.record()
+    assert count(demo_store, "SELECT count(*) FROM evidence WHERE student_id = ? AND source = 'conference' "
+                             "AND note LIKE 'Explained%'", student_id) == 1
+    assert count(demo_store, "SELECT count(*) FROM evidence WHERE student_id = ?", student_id) == before + 1

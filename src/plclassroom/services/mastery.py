@@ -77,6 +77,16 @@ class Scale:
 DEFAULT_SCALE = Scale("4-point scale", 3.0, [Level(*row) for row in DEFAULT_FOUR_POINT_SCALE])
 
 
+def short_code(code: str) -> str:
+    """"CCSS.Math.Content.6.RP.A.3a" -> "6.RP.A.3a": the part a teacher says out loud (from the
+    grade on)."""
+    parts = code.split(".")
+    for start, part in enumerate(parts):
+        if part[:1].isdigit():
+            return ".".join(parts[start:])
+    return code or "?"
+
+
 @dataclass(frozen=True)
 class CompetencyColumn:
     id: str

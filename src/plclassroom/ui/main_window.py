@@ -45,10 +45,11 @@ class MainWindow(QMainWindow):
         self.roster.student_selected.connect(self._student_selected)
         # The mastery tabs load their class when shown, so start-up and class switches stay quick.
         self._stale: set[QWidget] = {self.heatmap, self.evidence}
-        self.roster.class_picker.currentIndexChanged.connect(lambda _i: self._class_changed())
+        self.roster.class_selected.connect(lambda _class_id: self._class_changed())
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
         self.heatmap.open_history.connect(self.open_history)
         self.heatmap.open_settings.connect(self.open_mastery_settings)
+        self.profile.mastery.open_history.connect(self.open_history)
         context.changed.connect(self._data_changed)
 
         # Sync arrives with the district server; until then this laptop is offline by design.
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.profile)
 
     def _class_changed(self) -> None:
+        self.profile.class_id = self.roster.current_class_id()
         self._stale = {self.heatmap, self.evidence}
         self._refresh_current_tab()
 

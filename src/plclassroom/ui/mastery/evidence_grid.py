@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 
 from plclassroom.domain import EvidenceSource
 from plclassroom.services import mastery
-from plclassroom.services.mastery import CompetencyColumn, EvidenceEntry, MasteryError, StudentRow
+from plclassroom.services.mastery import CompetencyColumn, EvidenceEntry, MasteryError, StudentRow, short_code
 from plclassroom.ui.context import AppContext
-from plclassroom.ui.mastery.heatmap import short_code
 
 ABSENT = "absent"
 

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from plclassroom.domain.mastery import METHOD_LABELS
 from plclassroom.services import mastery
-from plclassroom.services.mastery import ClassMastery
+from plclassroom.services.mastery import ClassMastery, short_code
+from plclassroom.ui.charts import text_color_on
 from plclassroom.ui.context import AppContext
 
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,19 +53,8 @@ DISPLAY, TOOLTIP, FONT, ALIGNMENT, BACKGROUND, FOREGROUND = (
 SCORE, STUDENT = int(SCORE_ROLE), int(STUDENT_ROLE)
 
 
-def short_code(code: str) -> str:
-    """"CCSS.Math.Content.6.RP.A.3a" -> "6.RP.A.3a": the part a teacher says out loud."""
-    parts = code.split(".")
-    for start in range(len(parts)):
-        if parts[start][:1].isdigit():
-            return ".".join(parts[start:])
-    return code
-
-
 def text_colour(background: str) -> QColor:
-    colour = QColor(background)
-    luminance = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
-    return QColor("#000000") if luminance > 140 else QColor("#ffffff")
+    return QColor(text_color_on(background))
 
 
 class HeatmapModel(QAbstractTableModel):

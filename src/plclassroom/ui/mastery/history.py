@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from plclassroom.domain.mastery import METHOD_LABELS
 from plclassroom.services import mastery
+from plclassroom.services.mastery import short_code
 from plclassroom.ui.context import AppContext
-from plclassroom.ui.mastery.heatmap import short_code
 
 
 class OverrideDialog(QDialog):

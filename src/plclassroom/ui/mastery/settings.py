@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from plclassroom.domain.mastery import METHOD_LABELS, Method
 from plclassroom.services import mastery
-from plclassroom.services.mastery import Level, MasteryError
+from plclassroom.services.mastery import Level, MasteryError, short_code
 from plclassroom.ui.context import AppContext
-from plclassroom.ui.mastery.heatmap import short_code, text_colour
+from plclassroom.ui.mastery.heatmap import text_colour
 
 
 def parse_grades(text: str) -> list[tuple[float, str]]:

@@ -28,6 +28,7 @@ from plclassroom.domain import PROFILE_TEXT_FIELDS, Accommodation, Goal
 from plclassroom.services import profiles
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.profile.models import ID_ROLE, ChoiceDelegate, ProfileRowsModel
+from plclassroom.ui.profile.quick_evidence import QuickEvidence
 from plclassroom.ui.undo import AddRow, EditProfileField, RemoveRow
 
 AUTOSAVE_MS = 700  # a pause in typing this long saves the field
@@ -62,6 +63,7 @@ class ProfilePanel(QStackedWidget):
         super().__init__(parent)
         self.context = context
         self.student_id = ""
+        self.class_id: str | None = None  # the class picked in the roster: the profile's mastery is in it
         self._saved: dict[str, str] = {}  # what the store holds for each field
         self._timers: dict[str, QTimer] = {}
         self.editors: dict[str, NarrativeEdit] = {}
@@ -99,6 +101,8 @@ class ProfilePanel(QStackedWidget):
         self.goal_table = self._list_box(
             layout, "Goals", self.goals, "goal", Goal,
             {"kind": ChoiceDelegate(Goal, "kind", self), "status": ChoiceDelegate(Goal, "status", self)})
+        self.mastery = QuickEvidence(context)
+        layout.addWidget(self.mastery)
         layout.addStretch(1)
 
         scroll = QScrollArea()
@@ -153,6 +157,7 @@ class ProfilePanel(QStackedWidget):
             self._set_text(editor, view.fields[name])
         self.accommodations.set_rows(student_id, view.accommodations)
         self.goals.set_rows(student_id, view.goals)
+        self.mastery.show_for(self.class_id, student_id)
         self.setCurrentIndex(1)
 
     def save_field(self, name: str) -> None:

@@ -22,6 +22,7 @@ from plclassroom.ui.roster.model import ID_ROLE, RosterModel
 
 class RosterPanel(QWidget):
     student_selected = Signal(str)  # a student id, or "" when none is selected
+    class_selected = Signal(str)  # a class id, or "" when there is none
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +98,7 @@ class RosterPanel(QWidget):
         self._update_count()
         if class_id:
             settings.set_last_class(self.context.profile_name, class_id)
+        self.class_selected.emit(class_id or "")
         self.student_selected.emit("")
 
     def _filter(self, text: str) -> None:
