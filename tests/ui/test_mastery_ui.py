@@ -231,3 +231,22 @@ def test_record_a_piece_from_the_learner_profile(qtbot, window, demo_store):
     assert count(demo_store, "SELECT count(*) FROM evidence WHERE student_id = ? AND source = 'conference' "
                              "AND note LIKE 'Explained%'", student_id) == 1
     assert count(demo_store, "SELECT count(*) FROM evidence WHERE student_id = ?", student_id) == before + 1
+
+
+def test_export_heatmap_and_student_report_and_see_the_distribution(qtbot, window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    exports = window.mastery_exports
+    png = tmp_path / "heatmap.png"
+    with qtbot.waitSignal(window.context.message, timeout=60_000) as saved:
+        exports.heatmap(png)
+    assert saved.args[0] == "Saved heatmap.png." and not QImage(str(png)).isNull()
+    window.roster.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.profile.student_id != "")
+    pdf = tmp_path / "report.pdf"
+    with qtbot.waitSignal(window.context.message, timeout=60_000):
+        exports.student_report(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    dialog = exports.distribution()
+    qtbot.addWidget(dialog)
+    assert dialog.chart is not None and dialog.isVisible()

@@ -13,6 +13,7 @@ from plclassroom.ui.interop.files import FileActions
 from plclassroom.ui.interop.roster_import import RosterImport
 from plclassroom.ui.interop.score_import import choose_and_import_scores
 from plclassroom.ui.mastery.evidence_grid import EvidenceGridPanel
+from plclassroom.ui.mastery.exports import MasteryExports
 from plclassroom.ui.mastery.heatmap import HeatmapPanel
 from plclassroom.ui.mastery.history import HistoryDialog
 from plclassroom.ui.mastery.settings import MasterySettingsDialog
@@ -140,6 +141,16 @@ class MainWindow(QMainWindow):
 
         class_menu = bar.addMenu("&Class")
         class_menu.addAction(QAction("&Mastery settings…", self, triggered=self.open_mastery_settings))
+        self.mastery_exports = MasteryExports(self.context, self, self.roster.current_class,
+                                              lambda: self.profile.student_id)
+        class_menu.addAction(QAction("&Distribution chart…", self,
+                                     triggered=lambda: self.mastery_exports.distribution()))
+        class_menu.addSeparator()
+        class_menu.addAction(QAction("Export &heatmap (PDF or PNG)…", self,
+                                     triggered=lambda: self.mastery_exports.heatmap(
+                                         as_of=self.heatmap.as_of_date())))
+        class_menu.addAction(QAction("Export &student report (PDF or PNG)…", self,
+                                     triggered=lambda: self.mastery_exports.student_report()))
 
         view = bar.addMenu("&View")
         view.addAction(QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh,
