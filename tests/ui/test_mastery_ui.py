@@ -250,3 +250,19 @@ def test_export_heatmap_and_student_report_and_see_the_distribution(qtbot, windo
     dialog = exports.distribution()
     qtbot.addWidget(dialog)
     assert dialog.chart is not None and dialog.isVisible()
+
+
+def test_attach_a_photo_to_a_piece_of_evidence(qtbot, window, demo_store, tmp_path):
+    from PIL import Image
+
+    window.tabs.setCurrentWidget(window.heatmap)
+    view = window.heatmap.model.view
+    student, competency = next((s, c) for s in view.students for c in view.competencies if view.cell(s.id, c.id))
+    dialog = window.open_history(student.id, competency.id)
+    qtbot.addWidget(dialog)
+    photo = tmp_path / "poster.png"
+    Image.new("RGB", (3000, 2000), "teal").save(photo)
+    dialog.table.selectRow(0)
+    dialog.attach(photo)
+    assert dialog.table.item(0, 6).text() == "poster.jpg"
+    assert count(demo_store, "SELECT count(*) FROM attachment WHERE owner_table = 'evidence'") == 1

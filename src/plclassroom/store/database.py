@@ -81,7 +81,7 @@ class Store:
         session.info["capture"] = (
             self.capture if record_changes else dataclasses.replace(self.capture, record=False)
         )
-        return UnitOfWork(session)
+        return UnitOfWork(session, files_dir=self.path.parent / f"{self.path.stem}-files")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
@@ -15,8 +16,10 @@ from plclassroom.store.outbox import OutboxEntry
 class UnitOfWork:
     """``with store.unit_of_work() as uow: ...; uow.commit()``. Leaving without commit rolls back."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, files_dir: Path | None = None) -> None:
         self.session = session
+        # Where attached files live (content-addressed, beside the database); None: no files here.
+        self.files_dir = files_dir
 
     def __enter__(self) -> UnitOfWork:
         return self

@@ -3,10 +3,16 @@ computed, and the teacher's tools: correct a piece, override the level (with a r
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -21,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from plclassroom.domain.mastery import METHOD_LABELS
-from plclassroom.services import mastery
+from plclassroom.services import attachments, mastery
 from plclassroom.services.mastery import short_code
 from plclassroom.ui.context import AppContext
 
@@ -61,8 +67,8 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.explain)
         self.chart_area = QVBoxLayout()
         layout.addLayout(self.chart_area, 1)
-        self.table = QTableWidget(0, 6, accessibleName="Evidence")
-        self.table.setHorizontalHeaderLabels(["Observed", "Level", "Kind", "Note", "Weight", "Level after"])
+        self.table = QTableWidget(0, 7, accessibleName="Evidence")
+        self.table.setHorizontalHeaderLabels(["Observed", "Level", "Kind", "Note", "Weight", "Level after", "Files"])
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -72,8 +78,11 @@ class HistoryDialog(QDialog):
         self.correct_button = QPushButton("Correct selected piece…")
         self.override_button = QPushButton("Override level…")
         self.clear_button = QPushButton("Remove override")
+        self.attach_button = QPushButton("Attach a file…")
+        self.open_button = QPushButton("Open attached file")
         close = QPushButton("Close")
-        for button in (self.correct_button, self.override_button, self.clear_button):
+        for button in (self.correct_button, self.override_button, self.clear_button, self.attach_button,
+                       self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -81,6 +90,8 @@ class HistoryDialog(QDialog):
         self.correct_button.clicked.connect(self.correct_selected)
         self.override_button.clicked.connect(self.override)
         self.clear_button.clicked.connect(self.clear_override)
+        self.attach_button.clicked.connect(lambda: self.attach())
+        self.open_button.clicked.connect(self.open_attachment)
         close.clicked.connect(self.accept)
         self.chart = None
         self.reload()
@@ -107,6 +118,8 @@ class HistoryDialog(QDialog):
                     text += f" (calculated {cell.result.score:.2f})"
             self.explain.setText(text)
         weights = {piece.order: weight for piece, weight in (cell.result.weights if cell else [])}
+        self.files = self.context.call(attachments.attachments_of, "evidence",
+                                       [point.evidence_id for point in self.history])
         self.table.setRowCount(0)
         for point in self.history:
             row = self.table.rowCount()
@@ -114,13 +127,16 @@ class HistoryDialog(QDialog):
             level = f"{point.score:g}" + (f" (was {', '.join(f'{s:g}' for s in point.corrected)})"
                                           if point.corrected else "")
             weight = weights.get(point.order)
+            files = self.files.get(point.evidence_id, [])
             values = (point.observed_on.isoformat(), level, point.source, point.note,
                       "" if weight is None else f"{weight:.0%}",
-                      "" if point.level_after is None else f"{point.level_after:.2f}")
+                      "" if point.level_after is None else f"{point.level_after:.2f}",
+                      ", ".join(f.filename for f in files))
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.clear_button.setEnabled(bool(cell and cell.overridden))
         self.correct_button.setEnabled(bool(self.history))
+        self.attach_button.setEnabled(bool(self.history))
         self._plot()
 
     def _plot(self) -> None:
@@ -171,3 +187,40 @@ class HistoryDialog(QDialog):
             self.context.call(mastery.clear_override, self.cell.override.id)
             self.context.changed.emit("evidence", self.student_id)
             self.reload()
+
+    def _selected_point(self):
+        row = self.table.currentRow()
+        if row < 0:
+            self.context.message.emit("Select a piece of evidence first.")
+            return None
+        return self.history[row]
+
+    def attach(self, path: Path | None = None) -> None:
+        """Keep a file (a photo of the work, a scan) with the selected piece of evidence."""
+        point = self._selected_point()
+        if point is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Attach a file to this evidence", "",
+                                                    "Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;"
+                                                    "All files (*)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            self.context.call(attachments.attach_file, "evidence", point.evidence_id, path)
+        except attachments.AttachmentError as error:
+            self.context.message.emit(str(error))
+            return
+        self.context.message.emit(f"{path.name} kept with the evidence of {point.observed_on}.")
+        self.reload()
+
+    def open_attachment(self) -> None:
+        point = self._selected_point()
+        files = self.files.get(point.evidence_id, []) if point else []
+        if not files:
+            self.context.message.emit("That piece has no file attached.")
+            return
+        target = Path(tempfile.mkdtemp(prefix="plclassroom-")) / files[0].filename
+        self.context.call(attachments.export_attachment, files[0].id, target)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
