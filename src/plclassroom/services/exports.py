@@ -10,14 +10,12 @@ from sqlalchemy import select
 
 from plclassroom.domain import (
     Competency,
-    Enrollment,
-    Person,
-    Role,
     School,
     SchoolClass,
 )
 from plclassroom.interop.csv_export import write_csv
 from plclassroom.services.mastery import class_mastery
+from plclassroom.services.roster import students_of
 from plclassroom.store.unit_of_work import UnitOfWork
 
 ROSTER_COLUMNS = ("classSourcedId", "classTitle", "school", "userSourcedId", "identifier", "familyName",
@@ -38,14 +36,6 @@ def _class(uow: UnitOfWork, class_id: str) -> SchoolClass:
     return found
 
 
-def _students(uow: UnitOfWork, class_id: str) -> list[Person]:
-    return list(uow.session.execute(
-        select(Person).join(Enrollment, Enrollment.person_id == Person.id).where(
-            Enrollment.class_id == class_id, Enrollment.role == Role.STUDENT, Enrollment.archived.is_(False),
-            Enrollment.deleted.is_(False), Person.deleted.is_(False))
-        .order_by(Person.family_name, Person.given_name)).scalars())
-
-
 def roster_rows(uow: UnitOfWork, class_id: str) -> list[dict]:
     """The class's students. Accommodations are never in a roster export: they are sensitive."""
     section = _class(uow, class_id)
@@ -54,7 +44,7 @@ def roster_rows(uow: UnitOfWork, class_id: str) -> list[dict]:
              "school": school.name if school else "", "userSourcedId": s.source_id or s.id,
              "identifier": s.identifier, "familyName": s.family_name, "givenName": s.given_name,
              "preferredName": s.preferred_name, "grade": s.grade, "email": s.email, "username": s.username}
-            for s in _students(uow, class_id)]
+            for s in students_of(uow, class_id)]
 
 
 def mastery_rows(uow: UnitOfWork, class_id: str, as_of: date | None = None) -> list[dict]:
@@ -62,7 +52,7 @@ def mastery_rows(uow: UnitOfWork, class_id: str, as_of: date | None = None) -> l
     scale and any override that stands)."""
     section = _class(uow, class_id)
     view = class_mastery(uow, class_id, as_of=as_of)
-    people = {p.id: p for p in _students(uow, class_id)}
+    people = {p.id: p for p in students_of(uow, class_id)}
     identifiers = dict(uow.session.execute(select(Competency.id, Competency.case_identifier).where(
         Competency.id.in_([c.id for c in view.competencies]))).all())
     rows = []

@@ -16,17 +16,15 @@ from sqlalchemy import select
 from plclassroom.domain import (
     DEFAULT_FOUR_POINT_SCALE,
     Competency,
-    Enrollment,
     Evidence,
     EvidenceSource,
     MasteryOverride,
-    Person,
     ProficiencyLevel,
     ProficiencyScale,
-    Role,
     SchoolClass,
 )
 from plclassroom.domain.mastery import METHOD_LABELS, MasteryResult, Method, Piece, calculate
+from plclassroom.services.roster import students_of
 from plclassroom.store.unit_of_work import UnitOfWork
 
 
@@ -193,13 +191,7 @@ def _section(uow: UnitOfWork, class_id: str) -> SchoolClass:
 
 
 def class_students(uow: UnitOfWork, class_id: str) -> list[StudentRow]:
-    rows = uow.session.execute(
-        select(Person.id, Person.given_name, Person.preferred_name, Person.family_name)
-        .join(Enrollment, Enrollment.person_id == Person.id)
-        .where(Enrollment.class_id == class_id, Enrollment.role == Role.STUDENT, Enrollment.archived.is_(False),
-               Enrollment.deleted.is_(False), Person.deleted.is_(False))
-        .order_by(Person.family_name, Person.given_name))
-    return [StudentRow(id, f"{family}, {preferred or given}") for id, given, preferred, family in rows]
+    return [StudentRow(p.id, f"{p.family_name}, {p.preferred_name or p.given_name}") for p in students_of(uow, class_id)]
 
 
 def class_competencies(uow: UnitOfWork, section: SchoolClass) -> list[CompetencyColumn]:

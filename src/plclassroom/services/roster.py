@@ -72,9 +72,9 @@ def list_classes(uow: UnitOfWork) -> list[ClassSummary]:
     ]
 
 
-def list_students(uow: UnitOfWork, class_id: str) -> list[StudentRow]:
-    session = uow.session
-    students = session.execute(
+def students_of(uow: UnitOfWork, class_id: str) -> list[Person]:
+    """The students enrolled in a class now (not archived, not deleted), by family name."""
+    return list(uow.session.execute(
         select(Person)
         .join(Enrollment, Enrollment.person_id == Person.id)
         .where(
@@ -84,7 +84,12 @@ def list_students(uow: UnitOfWork, class_id: str) -> list[StudentRow]:
             *_live(Enrollment, Person),
         )
         .order_by(Person.family_name, Person.given_name)
-    ).scalars().all()
+    ).scalars())
+
+
+def list_students(uow: UnitOfWork, class_id: str) -> list[StudentRow]:
+    session = uow.session
+    students = students_of(uow, class_id)
     ids = [s.id for s in students]
     supports: dict[str, list[str]] = {}
     for student_id, kind in session.execute(
