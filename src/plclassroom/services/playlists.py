@@ -213,16 +213,33 @@ def move_item(uow: UnitOfWork, item_id: str, position: int) -> int:
     return old
 
 
-def remove_item(uow: UnitOfWork, item_id: str) -> None:
-    """Tombstone an item (and its variants); progress on it is kept."""
+def remove_item(uow: UnitOfWork, item_id: str) -> list[str]:
+    """Tombstone an item and its variants (progress on them is kept); returns the ids removed,
+    the item first, for ``restore_items``."""
     item = _item(uow, item_id)
+    removed = [item_id]
     for variant in uow.session.execute(select(PlaylistItem).where(
             PlaylistItem.variant_of_id == item_id, PlaylistItem.deleted.is_(False))).scalars():
         uow.tombstone(variant)
+        removed.append(variant.id)
     uow.tombstone(item)
     uow.session.flush()
     if item.variant_of_id is None:
         _renumber(uow, item.playlist_id)
+    uow.commit()
+    return removed
+
+
+def restore_items(uow: UnitOfWork, item_ids: list[str]) -> None:
+    """Bring back removed items (undo of ``remove_item``), the first one at its old place."""
+    rows = [uow.session.get(PlaylistItem, item_id) for item_id in item_ids]
+    if any(row is None for row in rows):
+        raise PlaylistError("Those items cannot be brought back.")
+    for row in rows:
+        row.deleted = False
+    uow.session.flush()
+    if rows[0].variant_of_id is None:
+        _renumber(uow, rows[0].playlist_id, moved=rows[0], to=rows[0].position)
     uow.commit()
 
 

@@ -17,6 +17,7 @@ from plclassroom.ui.mastery.exports import MasteryExports
 from plclassroom.ui.mastery.heatmap import HeatmapPanel
 from plclassroom.ui.mastery.history import HistoryDialog
 from plclassroom.ui.mastery.settings import MasterySettingsDialog
+from plclassroom.ui.playlists.panel import PlaylistsPanel
 from plclassroom.ui.profile.view import ProfilePanel
 from plclassroom.ui.roster.view import RosterPanel
 
@@ -33,10 +34,12 @@ class MainWindow(QMainWindow):
         self.profile = ProfilePanel(context)
         self.heatmap = HeatmapPanel(context)
         self.evidence = EvidenceGridPanel(context)
+        self.playlists = PlaylistsPanel(context)
         self.tabs = QTabWidget(accessibleName="Views of the class")
         self.tabs.addTab(self.profile, "&Learner profile")
         self.tabs.addTab(self.heatmap, "Class &mastery")
         self.tabs.addTab(self.evidence, "Record &evidence")
+        self.tabs.addTab(self.playlists, "&Playlists")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.roster)
         self.splitter.addWidget(self.tabs)
@@ -45,7 +48,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.roster.student_selected.connect(self._student_selected)
         # The mastery tabs load their class when shown, so start-up and class switches stay quick.
-        self._stale: set[QWidget] = {self.heatmap, self.evidence}
+        self._stale: set[QWidget] = {self.heatmap, self.evidence, self.playlists}
         self.roster.class_selected.connect(lambda _class_id: self._class_changed())
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
         self.heatmap.open_history.connect(self.open_history)
@@ -71,13 +74,12 @@ class MainWindow(QMainWindow):
 
     def _student_selected(self, student_id: str) -> None:
         self.profile.show_student(student_id)
-        if student_id and self.tabs.currentWidget() is not self.profile and self.tabs.currentWidget() is not \
-                self.evidence:
+        if student_id and self.tabs.currentWidget() is self.heatmap:
             self.tabs.setCurrentWidget(self.profile)
 
     def _class_changed(self) -> None:
         self.profile.class_id = self.roster.current_class_id()
-        self._stale = {self.heatmap, self.evidence}
+        self._stale = {self.heatmap, self.evidence, self.playlists}
         self._refresh_current_tab()
 
     def _refresh_current_tab(self) -> None:

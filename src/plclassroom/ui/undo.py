@@ -116,3 +116,41 @@ class RemoveRow(QUndoCommand):
         add = profiles.add_goal if self.kind == "goal" else profiles.add_accommodation
         self.context.call(add, self.student_id, row_id=self.row_id)
         self.context.changed.emit(self.kind, self.student_id)
+
+
+class Change(QUndoCommand):
+    """Any change made through a service, undone by a compensating service call.
+
+    ``do(uow, previous)`` makes the change and returns what ``undo(uow, result)`` needs to reverse
+    it; on redo after an undo it gets its previous result back (to restore the same row, say).
+    Use ``Change.apply``: it makes the change first, so a refused one never reaches the stack.
+    """
+
+    def __init__(self, context: AppContext, text: str, do, undo, kind: str, key: str, result) -> None:
+        super().__init__(text)
+        self.context, self.do, self.undo_fn, self.kind, self.key = context, do, undo, kind, key
+        self.result = result
+        self._done = True
+
+    @classmethod
+    def apply(cls, context: AppContext, text: str, do, undo, kind: str, key: str = "") -> tuple[bool, object]:
+        """Make the change and push it on the undo stack: (True, its result), or (False, None) after
+        saying why it was refused."""
+        try:
+            result = context.call(do, None)
+        except ValueError as error:  # the services' errors are ValueErrors with a sentence for the person
+            context.message.emit(str(error))
+            return False, None
+        context.undo_stack.push(cls(context, text, do, undo, kind, key, result))
+        return True, result
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+        else:
+            self.result = self.context.call(self.do, self.result)
+        self.context.changed.emit(self.kind, self.key)
+
+    def undo(self) -> None:
+        self.context.call(self.undo_fn, self.result)
+        self.context.changed.emit(self.kind, self.key)

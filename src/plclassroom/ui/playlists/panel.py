@@ -1,0 +1,402 @@
+"""The "Playlists" tab: the class's playlists, the editor, assigning, the progress grid and the
+class board ("who is stuck, who is ready for a checkpoint, who is done")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from plclassroom.domain import ItemKind, ProgressStatus, StudentGroup
+from plclassroom.services import mastery, playlists
+from plclassroom.services.playlists import BoardRow
+from plclassroom.ui.context import AppContext
+from plclassroom.ui.playlists.editor import PlaylistEditor
+from plclassroom.ui.undo import Change
+
+# One key a status, for marking progress from the keyboard.
+STATUS_KEYS = {"n": ProgressStatus.NOT_STARTED, "w": ProgressStatus.WORKING, "s": ProgressStatus.SUBMITTED,
+               "d": ProgressStatus.DONE, "h": ProgressStatus.NEEDS_HELP}
+STATUS_COLOURS = {ProgressStatus.NOT_STARTED: "#ffffff", ProgressStatus.WORKING: "#fff3c4",
+                  ProgressStatus.SUBMITTED: "#d6eaf8", ProgressStatus.DONE: "#d5f0e0",
+                  ProgressStatus.NEEDS_HELP: "#f8d0c8"}
+STATUS_MARKS = {ProgressStatus.NOT_STARTED: "·", ProgressStatus.WORKING: "working", ProgressStatus.SUBMITTED:
+                "submitted", ProgressStatus.DONE: "✓ done", ProgressStatus.NEEDS_HELP: "! help"}
+
+
+def groups_of(uow, class_id: str) -> list[tuple[str, str]]:
+    return [(g.id, g.name) for g in uow.session.execute(select(StudentGroup).where(
+        StudentGroup.class_id == class_id, StudentGroup.deleted.is_(False)).order_by(StudentGroup.name)).scalars()]
+
+
+class AssignDialog(QDialog):
+    def __init__(self, context: AppContext, class_id: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Assign “{title}”")
+        self.whole = QRadioButton("The whole class", checked=True)
+        self.group = QRadioButton("A group")
+        self.some = QRadioButton("Some students")
+        self.groups = QComboBox(accessibleName="Group")
+        for group_id, name in context.call(groups_of, class_id):
+            self.groups.addItem(name, group_id)
+        self.group.setEnabled(self.groups.count() > 0)
+        self.students = QListWidget(accessibleName="Students to assign")
+        self.students.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for student in context.call(mastery.class_students, class_id):
+            entry = QListWidgetItem(student.name)
+            entry.setData(Qt.ItemDataRole.UserRole, student.id)
+            self.students.addItem(entry)
+        self.start = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName="Start")
+        self.due = QDateEdit(QDate.currentDate().addDays(14), calendarPopup=True, accessibleName="Due")
+        form = QFormLayout(self)
+        form.addRow(self.whole)
+        form.addRow(self.group, self.groups)
+        form.addRow(self.some)
+        form.addRow(self.students)
+        form.addRow("Start:", self.start)
+        form.addRow("Due:", self.due)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def target(self) -> dict:
+        if self.group.isChecked():
+            return {"group_id": self.groups.currentData()}
+        if self.some.isChecked():
+            return {"student_ids": [i.data(Qt.ItemDataRole.UserRole) for i in self.students.selectedItems()]}
+        return {}
+
+
+class ProgressModel(QAbstractTableModel):
+    """Students down, the playlist's items across, the status in each cell."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[BoardRow] = []
+        self.playlist_id = ""
+        self.items = []
+
+    def set_board(self, board: list[BoardRow], playlist_id: str) -> None:
+        self.beginResetModel()
+        self.playlist_id = playlist_id
+        self.rows = [row for row in board if any(p.playlist_id == playlist_id for p in row.playlists)]
+        first = next((p for row in self.rows for p in row.playlists if p.playlist_id == playlist_id), None)
+        self.items = [base for base, _v, _s in first.items] if first else []
+        self.endResetModel()
+
+    def entry(self, row: int):
+        return next(p for p in self.rows[row].playlists if p.playlist_id == self.playlist_id)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Vertical:
+                return self.rows[section].name
+            item = self.items[section]
+            return f"{section + 1}. {item.title[:18]}" + ("" if item.required else " (may)")
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            item = self.items[section]
+            return f"{item.title} · {item.kind}" + (f" · {item.minutes} min" if item.minutes else "")
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.entry(index.row())
+        _base, version, status = entry.items[index.column()]
+        status = ProgressStatus(status)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return STATUS_MARKS[status] if version is not None else "n/a"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATUS_COLOURS[status]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            base = entry.items[index.column()][0]
+            return f"{version.title if version else base.title}\n{entry.why.get(base.id, '')}\n{status.value}"
+        return None
+
+
+class ProgressView(QTableView):
+    """n, w, s, d, h set the status of the selected cells; a number scores a checkpoint."""
+
+    def __init__(self, panel: PlaylistsPanel) -> None:
+        super().__init__()
+        self.panel = panel
+        self.setAccessibleName("Progress grid")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().lower()
+        if text in STATUS_KEYS or text.isdigit():
+            index = self.currentIndex()
+            single = len(self.selectionModel().selectedIndexes()) <= 1
+            if text in STATUS_KEYS:
+                self.panel.mark(STATUS_KEYS[text].value)
+            else:
+                self.panel.score_checkpoint(float(text))
+            # The grid reloads after a change: put the cursor back, one student down for a single cell.
+            if index.isValid():
+                row = index.row() + 1 if single and index.row() + 1 < self.model().rowCount() else index.row()
+                self.setCurrentIndex(self.model().index(row, index.column()))
+            return
+        super().keyPressEvent(event)
+
+
+class PlaylistsPanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.class_id: str | None = None
+        self.competencies = []
+        self.board: list[BoardRow] = []
+        self.list = QListWidget(accessibleName="Playlists of the class")
+        new = QPushButton("New…")
+        copy = QPushButton("Copy")
+        version = QPushButton("New version")
+        archive = QPushButton("Archive")
+        assign = QPushButton("Assign…")
+        new.clicked.connect(lambda: self.new_playlist())
+        copy.clicked.connect(lambda: self.copy_playlist(as_version=False))
+        version.clicked.connect(lambda: self.copy_playlist(as_version=True))
+        archive.clicked.connect(self.archive)
+        assign.clicked.connect(lambda: self.assign())
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("Playlists"))
+        side_layout.addWidget(self.list, 1)
+        for row in ((new, copy), (version, archive), (assign,)):
+            line = QHBoxLayout()
+            for button in row:
+                line.addWidget(button)
+            side_layout.addLayout(line)
+
+        self.editor = PlaylistEditor(context)
+        self.progress_model = ProgressModel(self)
+        self.progress = ProgressView(self)
+        self.progress.setModel(self.progress_model)
+        self.progress.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        progress_page = QWidget()
+        progress_layout = QVBoxLayout(progress_page)
+        hint = QLabel("Select cells and press n (not started), w (working), s (submitted), d (done) or "
+                      "h (needs help); a number scores a checkpoint.")
+        hint.setWordWrap(True)
+        progress_layout.addWidget(hint)
+        progress_layout.addWidget(self.progress, 1)
+        self.board_table = QTableWidget(0, 5, accessibleName="Class board")
+        self.board_table.setHorizontalHeaderLabels(["Student", "Playlist", "Done", "Expected by today", "Now"])
+        self.board_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.board_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.board_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.board_summary = QLabel()
+        self.board_summary.setWordWrap(True)
+        board_page = QWidget()
+        board_layout = QVBoxLayout(board_page)
+        board_layout.addWidget(self.board_summary)
+        board_layout.addWidget(self.board_table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.editor, "Edit")
+        self.tabs.addTab(progress_page, "Progress")
+        self.tabs.addTab(board_page, "Class board")
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 800])
+        QVBoxLayout(self).addWidget(splitter)
+        self.list.currentRowChanged.connect(lambda _row: self._playlist_changed())
+        context.changed.connect(self._changed)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def show_class(self, class_id: str | None) -> None:
+        self.class_id = class_id
+        self.competencies = self.context.call(mastery.class_mastery, class_id).competencies if class_id else []
+        self._load_list()
+
+    def _load_list(self, select: str | None = None) -> None:
+        current = select or self.current_playlist_id()
+        found = self.context.call(playlists.list_playlists, self.class_id) if self.class_id else []
+        self.list.blockSignals(True)
+        self.list.clear()
+        for playlist in found:
+            entry = QListWidgetItem(f"{playlist.title}" + (f" (v{playlist.version})" if playlist.version > 1 else "")
+                                    + ("" if playlist.status == "active" else f" — {playlist.status}"))
+            entry.setData(Qt.ItemDataRole.UserRole, playlist.id)
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        ids = [p.id for p in found]
+        self.list.setCurrentRow(ids.index(current) if current in ids else (0 if ids else -1))
+        self._playlist_changed()
+
+    def current_playlist_id(self) -> str | None:
+        entry = self.list.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+
+    def _playlist_changed(self) -> None:
+        playlist_id = self.current_playlist_id()
+        self.editor.show_playlist(playlist_id, self.competencies)
+        self.refresh_board()
+
+    def refresh_board(self, today: date | None = None) -> None:
+        self.board = self.context.call(playlists.class_board, self.class_id, today) if self.class_id else []
+        self.progress_model.set_board(self.board, self.current_playlist_id() or "")
+        self._fill_board()
+
+    def _fill_board(self) -> None:
+        table = self.board_table
+        table.setRowCount(0)
+        stuck, ready, finished = [], [], []
+        for row in self.board:
+            for entry in row.playlists:
+                line = table.rowCount()
+                table.insertRow(line)
+                flags = []
+                if entry.stuck:
+                    flags.append("needs help")
+                    stuck.append(row.name)
+                if entry.ready_for_checkpoint is not None:
+                    flags.append(f"ready for “{entry.ready_for_checkpoint.title}”")
+                    ready.append(row.name)
+                if entry.finished:
+                    flags.append("done")
+                    finished.append(row.name)
+                elif entry.behind:
+                    flags.append("behind")
+                for column, text in enumerate((row.name, entry.title, f"{entry.done:.0%}", f"{entry.expected:.0%}",
+                                               ", ".join(flags))):
+                    table.setItem(line, column, QTableWidgetItem(text))
+                if entry.stuck or entry.behind:
+                    table.item(line, 4).setBackground(QBrush(QColor("#f8d0c8")))
+        self.board_summary.setText(
+            f"Stuck ({len(stuck)}): {', '.join(stuck) or '—'}\n"
+            f"Ready for a checkpoint ({len(ready)}): {', '.join(ready) or '—'}\n"
+            f"Done ({len(finished)}): {', '.join(finished) or '—'}")
+
+    def _changed(self, kind: str, _key: str) -> None:
+        if kind in ("playlist", "progress") and self.class_id:
+            if kind == "playlist":
+                self._load_list()
+            else:
+                self.refresh_board()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def new_playlist(self, title: str | None = None) -> str | None:
+        if not self.class_id:
+            return None
+        if title is None:
+            title, ok = QInputDialog.getText(self, "New playlist", "Title:")
+            if not ok:
+                return None
+        class_id = self.class_id
+
+        def create(uow, previous: str | None) -> str:
+            if previous:  # redo after undo: bring the same playlist back
+                playlists.update_playlist(uow, previous, "status", "draft")
+                return previous
+            return playlists.create_playlist(uow, title, class_id=class_id)
+
+        ok, playlist_id = Change.apply(
+            self.context, "New playlist", create,
+            lambda uow, pid: playlists.update_playlist(uow, pid, "status", "archived"), "playlist", "")
+        if ok:
+            self._load_list(select=playlist_id)
+        return playlist_id if ok else None
+
+    def copy_playlist(self, as_version: bool) -> None:
+        source = self.current_playlist_id()
+        if source is None:
+            return
+        ok, new_id = Change.apply(
+            self.context, "New version" if as_version else "Copy playlist",
+            lambda uow, _prev: playlists.copy_playlist(uow, source, as_version=as_version),
+            lambda uow, pid: playlists.update_playlist(uow, pid, "status", "archived"), "playlist", "")
+        if ok:
+            self._load_list(select=new_id)
+
+    def archive(self) -> None:
+        pid = self.current_playlist_id()
+        if pid is None:
+            return
+        Change.apply(self.context, "Archive playlist",
+                     lambda uow, _prev: playlists.update_playlist(uow, pid, "status", "archived"),
+                     lambda uow, old: playlists.update_playlist(uow, pid, "status", old), "playlist", pid)
+
+    def assign(self, dialog: AssignDialog | None = None) -> None:
+        pid = self.current_playlist_id()
+        if pid is None:
+            return
+        dialog = dialog or AssignDialog(self.context, self.class_id, self.list.currentItem().text(), self)
+        if dialog.result() != QDialog.DialogCode.Accepted and dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        class_id, target = self.class_id, dialog.target()
+        start, due = dialog.start.date().toPython(), dialog.due.date().toPython()
+        ok, _ids = Change.apply(
+            self.context, "Assign playlist",
+            lambda uow, _prev: playlists.assign(uow, pid, class_id, start_date=start, due_date=due, **target),
+            lambda uow, ids: [playlists.unassign(uow, i) for i in ids] and None, "progress", pid)
+        if ok:
+            self.context.message.emit("Assigned. See it on the Progress and Class board tabs.")
+            self.tabs.setCurrentIndex(1)
+
+    def _selected_cells(self) -> dict[tuple[str, str], list[str]]:
+        """(assignment, item) -> students, for the selected progress cells."""
+        cells: dict[tuple[str, str], list[str]] = {}
+        for index in self.progress.selectionModel().selectedIndexes() or [self.progress.currentIndex()]:
+            if not index.isValid():
+                continue
+            entry = self.progress_model.entry(index.row())
+            base = self.progress_model.items[index.column()]
+            cells.setdefault((entry.assignment_id, base.id), []).append(self.progress_model.rows[index.row()].student_id)
+        return cells
+
+    def mark(self, status: str, score: float | None = None) -> None:
+        for (assignment_id, item_id), students in self._selected_cells().items():
+            Change.apply(
+                self.context, "Mark progress",
+                lambda uow, _prev, a=assignment_id, i=item_id, s=students: playlists.set_progress(
+                    uow, a, i, s, status, score=score),
+                lambda uow, previous, a=assignment_id, i=item_id: [
+                    playlists.set_progress(uow, a, i, [student], old) for student, old in previous.items()] and None,
+                "progress", self.current_playlist_id() or "")
+
+    def score_checkpoint(self, score: float) -> None:
+        items = {base.id: base for base in self.progress_model.items}
+        if not all(items[item_id].kind == ItemKind.CHECKPOINT.value for _a, item_id in self._selected_cells()):
+            self.context.message.emit("Numbers score a checkpoint: select checkpoint cells.")
+            return
+        self.mark(ProgressStatus.DONE.value, score=score)
