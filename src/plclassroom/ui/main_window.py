@@ -22,6 +22,7 @@ from plclassroom.ui.profile.view import ProfilePanel
 from plclassroom.ui.roster.view import RosterPanel
 
 WINDOW_KEY = "main_window"
+ROSTER_NARROW = 300
 STATUS_MESSAGE_MS = 6000
 
 
@@ -84,6 +85,10 @@ class MainWindow(QMainWindow):
 
     def _refresh_current_tab(self) -> None:
         current = self.tabs.currentWidget()
+        # The class views need the width; the roster stays as a narrow class picker beside them.
+        sizes = self.splitter.sizes()
+        if current is not self.profile and sizes[0] > ROSTER_NARROW:
+            self.splitter.setSizes([ROSTER_NARROW, sum(sizes) - ROSTER_NARROW])
         if current in self._stale:
             self._stale.discard(current)
             current.show_class(self.roster.current_class_id())

@@ -205,9 +205,12 @@ class PlaylistEditor(QWidget):
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.items.setWordWrap(False)
         header = self.items.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
         self.items.setItemDelegateForColumn(1, ChoiceDelegate([(k, k) for k in KINDS], self))
         self.checkpoint_delegate = ChoiceDelegate([], self)
         self.items.setItemDelegateForColumn(4, self.checkpoint_delegate)

@@ -124,7 +124,7 @@ class ProgressModel(QAbstractTableModel):
             if orientation == Qt.Orientation.Vertical:
                 return self.rows[section].name
             item = self.items[section]
-            return f"{section + 1}. {item.title[:18]}" + ("" if item.required else " (may)")
+            return f"{section + 1}. {item.title[:12]}" + ("" if item.required else " (may)")
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             item = self.items[section]
             return f"{item.title} · {item.kind}" + (f" · {item.minutes} min" if item.minutes else "")
@@ -208,7 +208,8 @@ class PlaylistsPanel(QWidget):
         self.progress_model = ProgressModel(self)
         self.progress = ProgressView(self)
         self.progress.setModel(self.progress_model)
-        self.progress.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.progress.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.progress.horizontalHeader().setDefaultSectionSize(112)
         progress_page = QWidget()
         progress_layout = QVBoxLayout(progress_page)
         hint = QLabel("Select cells and press n (not started), w (working), s (submitted), d (done) or "
@@ -235,7 +236,7 @@ class PlaylistsPanel(QWidget):
         splitter.addWidget(side)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 800])
+        splitter.setSizes([190, 900])
         QVBoxLayout(self).addWidget(splitter)
         self.list.currentRowChanged.connect(lambda _row: self._playlist_changed())
         context.changed.connect(self._changed)
