@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import frameworks  # noqa: E402
 import mastery  # noqa: E402
+import paths  # noqa: E402
 import roster_import  # noqa: E402
 
 
@@ -125,6 +126,7 @@ def main() -> None:
     roster_import.run(args.quick)
     frameworks.run(args.quick)
     mastery.run(args.quick)
+    paths.run(args.quick)
 
 
 if __name__ == "__main__":
