@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QDialog
 
+from plclassroom.services import playlists
 from plclassroom.ui import app as ui_app
 from plclassroom.ui.playlists.panel import AssignDialog
 from tests.conftest import count
@@ -107,3 +108,21 @@ def test_select_many_cells_and_mark_them_at_once(qtbot, panel, demo_store):
     grid.selectAll()
     qtbot.keyClick(grid, "w")
     assert count(demo_store, "SELECT count(*) FROM item_progress WHERE status = 'working'") == 30 * 3
+
+
+def test_next_steps_suggest_and_assign_the_playlist(qtbot, panel, demo_store):
+    editor = make(panel)
+    target = panel.competencies[1]  # 6.RP.A.2: 6.RP.A.1 precedes it
+    editor.targets.item(1).setCheckState(Qt.CheckState.Checked)
+    panel.context.call(playlists.update_playlist, panel.current_playlist_id(), "status", "active")
+    panel.tabs.setCurrentWidget(panel.next_steps)
+    table = panel.next_steps.table
+    assert table.rowCount() == 30
+    rows = [r for r in range(table.rowCount()) if table.item(r, 1).text().endswith("6.RP.A.2")]
+    assert rows and all("Ratios, week 3" in table.item(r, 3).text() for r in rows)
+    assert all(table.item(r, 2).text() for r in range(table.rowCount()))
+    table.selectRow(rows[0])
+    before = count(demo_store, "SELECT count(*) FROM playlist_assignment WHERE student_id IS NOT NULL")
+    panel.next_steps.accept_selected()
+    assert count(demo_store, "SELECT count(*) FROM playlist_assignment WHERE student_id IS NOT NULL") == before + 1
+    assert target.code.endswith("6.RP.A.2")

@@ -86,6 +86,7 @@ class Suggestion:
     why: str  # the reasoning in plain words, for the teacher
     prerequisites: tuple[Prerequisite, ...] = ()
     playlists: tuple[str, ...] = ()  # titles of active playlists that target it (filled by the service)
+    playlist_ids: tuple[str, ...] = ()  # their ids, in the same order
 
     @property
     def missing(self) -> list[Prerequisite]:

@@ -90,7 +90,9 @@ def suggest_next(uow: UnitOfWork, class_id: str, student_id: str | None = None,
         standing[student.id] = StudentMastery(mastered, evidence, levels)
     suggestions = graph.suggest_all(standing, columns, assessed=set(columns), limit=limit)
     playlists = _active_playlists(uow, class_id, {s.competency_id for found in suggestions.values() for s in found})
-    return {sid: [dataclasses.replace(s, playlists=tuple(playlists.get(s.competency_id, ()))) for s in found]
+    return {sid: [dataclasses.replace(s, playlists=tuple(t for _i, t in playlists.get(s.competency_id, ())),
+                                      playlist_ids=tuple(i for i, _t in playlists.get(s.competency_id, ())))
+                  for s in found]
             for sid, found in suggestions.items()}
 
 
@@ -128,18 +130,18 @@ def _outside_scores(uow: UnitOfWork, view: ClassMastery, student_ids: list[str],
     return {key: score for key, score in scores.items() if score is not None}
 
 
-def _active_playlists(uow: UnitOfWork, class_id: str, competency_ids: set[str]) -> dict[str, list[str]]:
-    """competency id -> titles of the active playlists (this class's or shared) that target it."""
+def _active_playlists(uow: UnitOfWork, class_id: str, competency_ids: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """competency id -> (id, title) of the active playlists (this class's or shared) that target it."""
     if not competency_ids:
         return {}
-    rows = uow.session.execute(select(PlaylistCompetency.competency_id, Playlist.title).join(
+    rows = uow.session.execute(select(PlaylistCompetency.competency_id, Playlist.id, Playlist.title).join(
         Playlist, Playlist.id == PlaylistCompetency.playlist_id).where(
         PlaylistCompetency.competency_id.in_(competency_ids), PlaylistCompetency.deleted.is_(False),
         Playlist.deleted.is_(False), Playlist.status == "active",
         (Playlist.class_id == class_id) | Playlist.class_id.is_(None))
         .order_by(Playlist.title, Playlist.version)).all()
-    found: dict[str, list[str]] = defaultdict(list)
-    for competency_id, title in rows:
-        if title not in found[competency_id]:
-            found[competency_id].append(title)
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for competency_id, playlist_id, title in rows:
+        if title not in [t for _i, t in found[competency_id]]:
+            found[competency_id].append((playlist_id, title))
     return found

@@ -37,6 +37,7 @@ from plclassroom.services import mastery, playlists
 from plclassroom.services.playlists import BoardRow
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.playlists.editor import PlaylistEditor
+from plclassroom.ui.playlists.next_steps import NextStepsPanel
 from plclassroom.ui.undo import Change
 
 # One key a status, for marking progress from the keyboard.
@@ -232,6 +233,9 @@ class PlaylistsPanel(QWidget):
         self.tabs.addTab(self.editor, "Edit")
         self.tabs.addTab(progress_page, "Progress")
         self.tabs.addTab(board_page, "Class board")
+        self.next_steps = NextStepsPanel(context)
+        self.tabs.addTab(self.next_steps, "Next steps")
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         splitter = QSplitter()
         splitter.addWidget(side)
         splitter.addWidget(self.tabs)
@@ -306,6 +310,10 @@ class PlaylistsPanel(QWidget):
             f"Stuck ({len(stuck)}): {', '.join(stuck) or '—'}\n"
             f"Ready for a checkpoint ({len(ready)}): {', '.join(ready) or '—'}\n"
             f"Done ({len(finished)}): {', '.join(finished) or '—'}")
+
+    def _tab_changed(self) -> None:
+        if self.tabs.currentWidget() is self.next_steps:
+            self.next_steps.show_class(self.class_id)
 
     def _changed(self, kind: str, _key: str) -> None:
         if kind in ("playlist", "progress") and self.class_id:
