@@ -71,16 +71,26 @@ def attach_file(uow: UnitOfWork, owner_table: str, owner_id: str, source: Path) 
         filename = Path(filename).with_suffix(".jpg").name
     else:
         content = source.read_bytes()
+    row, _new = keep_bytes(uow, owner_table, owner_id, filename, media_type, content)
+    uow.commit()
+    return row.id
+
+
+def keep_bytes(uow: UnitOfWork, owner_table: str, owner_id: str, filename: str, media_type: str,
+               content: bytes) -> tuple[Attachment, bool]:
+    """Store ``content`` (once per content, by its SHA-256) and add its Attachment row without
+    committing, so an import can keep many files in one transaction. Returns the row and whether
+    the content was new to this laptop."""
     digest = hashlib.sha256(content).hexdigest()
     target = uow.files_dir / digest[:2] / digest
-    if not target.exists():
+    new = not (target.is_file() and target.stat().st_size == len(content))
+    if new:
         target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(target) as handle:
             handle.write(content)
     row = uow.add(Attachment(owner_table=owner_table, owner_id=owner_id, filename=filename,
                              media_type=media_type, size=len(content), sha256=digest))
-    uow.commit()
-    return row.id
+    return row, new
 
 
 def attachments_of(uow: UnitOfWork, owner_table: str, owner_ids: list[str]) -> dict[str, list[AttachmentView]]:

@@ -356,10 +356,20 @@ def set_progress(uow: UnitOfWork, assignment_id: str, item_id: str, student_ids:
     A checkpoint with a score also records mastery evidence on the checkpoint's competency, so the
     heatmap moves without a second entry.
     """
+    previous = _mark(uow, assignment_id, item_id, student_ids, status, score)
+    item = _item(uow, item_id)
+    checkpoint = score is not None and item.kind == ItemKind.CHECKPOINT.value
+    _record_checkpoints(uow, [(assignment_id, item, student_ids)] if checkpoint else [], score, recorded_by,
+                        observed_on)
+    return previous
+
+
+def _mark(uow: UnitOfWork, assignment_id: str, item_id: str, student_ids: list[str], status: str,
+          score: float | None) -> dict[str, str]:
     if status not in STATUSES:
         raise PlaylistError(f"A status is one of: {', '.join(STATUSES)}")
     assignment = uow.get(PlaylistAssignment, assignment_id)
-    item = _item(uow, item_id)
+    _item(uow, item_id)
     if assignment is None:
         raise PlaylistError("That assignment was ended.")
     current = _progress_rows(uow, [item_id], student_ids)
@@ -374,16 +384,42 @@ def set_progress(uow: UnitOfWork, assignment_id: str, item_id: str, student_ids:
             row.status, row.updated_at = status, now
             if score is not None:
                 row.score = score
-    if score is not None and item.kind == ItemKind.CHECKPOINT.value:
+    return previous
+
+
+def _record_checkpoints(uow: UnitOfWork, checkpoints: list[tuple[str, PlaylistItem, list[str]]],
+                        score: float | None, recorded_by: str | None, observed_on: date | None) -> None:
+    """Commit the marks; checkpoint scores become evidence in the same transaction (both or neither:
+    a score off the scale refuses both)."""
+    if not checkpoints:
+        uow.commit()
+        return
+    for _assignment_id, item, _students in checkpoints:
         if not item.competency_id:
             raise PlaylistError("This checkpoint has no competency to score: choose one in the playlist.")
-        # The evidence commits with the progress: both or neither (a score off the scale refuses both).
-        mastery.record_evidence(uow, assignment.class_id, [
-            mastery.EvidenceEntry(student_id, item.competency_id, score, observed_on or date.today(),
-                                  EvidenceSource.PLAYLIST_CHECKPOINT.value, f"Checkpoint: {item.title}")
-            for student_id in student_ids], recorded_by=recorded_by)
-    else:
-        uow.commit()
+    by_class: dict[str, list[mastery.EvidenceEntry]] = defaultdict(list)
+    for assignment_id, item, student_ids in checkpoints:
+        class_id = uow.get(PlaylistAssignment, assignment_id).class_id
+        by_class[class_id] += [mastery.EvidenceEntry(student_id, item.competency_id, score, observed_on or date.today(),
+                                                     EvidenceSource.PLAYLIST_CHECKPOINT.value,
+                                                     f"Checkpoint: {item.title}") for student_id in student_ids]
+    for class_id, entries in by_class.items():
+        mastery.record_evidence(uow, class_id, entries, recorded_by=recorded_by)
+
+
+def set_progress_many(uow: UnitOfWork, cells: dict[tuple[str, str], list[str]], status: str,
+                      score: float | None = None, recorded_by: str | None = None) -> dict[tuple[str, str, str], str]:
+    """Mark many (assignment, item) -> students at once, in one transaction; returns each
+    (assignment, item, student)'s previous status, for undo."""
+    previous: dict[tuple[str, str, str], str] = {}
+    checkpoints: list[tuple[str, PlaylistItem, list[str]]] = []
+    for (assignment_id, item_id), student_ids in cells.items():
+        before = _mark(uow, assignment_id, item_id, student_ids, status, score)
+        previous.update({(assignment_id, item_id, student): old for student, old in before.items()})
+        item = _item(uow, item_id)
+        if score is not None and item.kind == ItemKind.CHECKPOINT.value:
+            checkpoints.append((assignment_id, item, student_ids))
+    _record_checkpoints(uow, checkpoints, score, recorded_by, None)
     return previous
 
 
@@ -467,12 +503,15 @@ def class_board(uow: UnitOfWork, class_id: str, today: date | None = None) -> li
         for student_id in assigned_students(uow, assignment, student_ids):
             items, why = [], {}
             for base in playlist.items:
-                learner = learners(student_id, base.competency_id)
-                choice = choose_version(Version(base.id, "", base.suitability),
-                                        [Version(v.id, v.variant_label, v.suitability) for v in base.variants], learner)
-                version = None if choice.version is None else next(
-                    (v for v in [base, *base.variants] if v.id == choice.version.id), base)
-                why[base.id] = choice.why
+                if not base.variants and not base.suitability:  # one version for everyone
+                    version, why[base.id] = base, "the only version"
+                else:
+                    choice = choose_version(Version(base.id, "", base.suitability),
+                                            [Version(v.id, v.variant_label, v.suitability) for v in base.variants],
+                                            learners(student_id, base.competency_id))
+                    version = None if choice.version is None else next(
+                        (v for v in [base, *base.variants] if v.id == choice.version.id), base)
+                    why[base.id] = choice.why
                 row = progress.get((student_id, base.id))
                 items.append((base, version, row.status if row else ProgressStatus.NOT_STARTED.value))
             must = [status for base, _v, status in items if base.required]
@@ -490,10 +529,12 @@ def _learners(uow: UnitOfWork, class_id: str, student_ids: list[str], competency
     for student_id, kind in uow.session.execute(select(Accommodation.student_id, Accommodation.kind).where(
             Accommodation.student_id.in_(student_ids), Accommodation.deleted.is_(False))):
         supports[student_id].append(kind)
-    view = mastery.class_mastery(uow, class_id) if competency_ids else None
+    view: list = []  # worked out on first need: most items have one version for everyone
 
     def learner(student_id: str, competency_id: str | None):
-        cell = view.cell(student_id, competency_id) if view and competency_id else None
+        if competency_id and not view:
+            view.append(mastery.class_mastery(uow, class_id))
+        cell = view[0].cell(student_id, competency_id) if view and competency_id else None
         return learner_from_profile(languages.get(student_id, ""), supports.get(student_id, []),
                                     cell.score if cell else None)
 

@@ -394,14 +394,20 @@ class PlaylistsPanel(QWidget):
         return cells
 
     def mark(self, status: str, score: float | None = None) -> None:
-        for (assignment_id, item_id), students in self._selected_cells().items():
-            Change.apply(
-                self.context, "Mark progress",
-                lambda uow, _prev, a=assignment_id, i=item_id, s=students: playlists.set_progress(
-                    uow, a, i, s, status, score=score),
-                lambda uow, previous, a=assignment_id, i=item_id: [
-                    playlists.set_progress(uow, a, i, [student], old) for student, old in previous.items()] and None,
-                "progress", self.current_playlist_id() or "")
+        cells = self._selected_cells()
+        if not cells:
+            return
+
+        def undo(uow, previous) -> None:
+            by_status: dict[str, dict[tuple[str, str], list[str]]] = {}
+            for (assignment_id, item_id, student), old in previous.items():
+                by_status.setdefault(old, {}).setdefault((assignment_id, item_id), []).append(student)
+            for old, old_cells in by_status.items():
+                playlists.set_progress_many(uow, old_cells, old)
+
+        Change.apply(self.context, "Mark progress",
+                     lambda uow, _prev: playlists.set_progress_many(uow, cells, status, score=score), undo,
+                     "progress", self.current_playlist_id() or "")
 
     def score_checkpoint(self, score: float) -> None:
         items = {base.id: base for base in self.progress_model.items}

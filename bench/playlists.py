@@ -1,0 +1,91 @@
+"""Playlist figures (issue 5): showing the class progress board for 35 students on 6 playlists of
+12 items (target: under 100 ms), and the key presses to record progress for 35 students x 12 items.
+Path suggestions are in bench/paths.py."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def bench(name: str, value: float, unit: str) -> None:
+    print(f"BENCH {name} {value:.4g} {unit}", flush=True)
+
+
+def run(quick: bool) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from plclassroom.domain import Enrollment
+    from plclassroom.services import demo, mastery, playlists, roster
+    from plclassroom.store.database import Store
+    from plclassroom.ui.app import open_window
+
+    QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CONFIG_HOME"] = tmp
+        store = Store.open(Path(tmp) / "demo.sqlite")
+        with store.unit_of_work(record_changes=False) as uow:
+            demo.build_demo_school(uow)
+            uow.commit()
+        with store.unit_of_work() as uow:
+            classes = roster.list_classes(uow)
+            section, other = classes[0], classes[1]
+            for student in roster.list_students(uow, other.id)[:5]:  # a class of 35
+                uow.add(Enrollment(class_id=section.id, person_id=student.id, role="student"))
+            uow.commit()
+            competencies = mastery.class_mastery(uow, section.id).competencies
+        assignments = []
+        for number in range(6):
+            with store.unit_of_work() as uow:
+                pid = playlists.create_playlist(uow, f"Playlist {number + 1}", class_id=section.id,
+                                                competency_ids=[competencies[number % len(competencies)].id])
+            for item in range(12):
+                with store.unit_of_work() as uow:
+                    playlists.add_item(uow, pid, f"Item {item + 1}", "checkpoint" if item == 11 else "practice",
+                                       competency_id=competencies[0].id if item == 11 else None)
+            with store.unit_of_work() as uow:
+                assignments += playlists.assign(uow, pid, section.id, start_date=date(2026, 11, 2),
+                                                due_date=date(2026, 11, 27))
+        window = open_window(store, "bench")
+        window.resize(1360, 860)
+        window.show()
+        window.tabs.setCurrentWidget(window.playlists)
+        panel = window.playlists
+        assert sum(len(r.playlists) for r in panel.board) == 35 * 6
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            panel.refresh_board(today=date(2026, 11, 23))
+            QApplication.processEvents()
+            runs.append(time.perf_counter() - started)
+        bench("playlist_board_35_students_6_playlists_12_items", statistics.median(runs) * 1000, "ms")
+
+        panel.tabs.setCurrentIndex(1)
+        grid = panel.progress
+        grid.setFocus()
+        started = time.perf_counter()
+        QTest.keyClick(grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select every cell
+        QTest.keyClick(grid, "w")  # everyone is working on everything
+        presses = 2
+        seconds = time.perf_counter() - started
+        with store.unit_of_work() as uow:
+            marked = len([1 for row in playlists.class_board(uow, section.id) for p in row.playlists
+                          if p.playlist_id == panel.current_playlist_id() for _b, _v, s in p.items if s == "working"])
+        assert marked == 35 * 12, marked
+        bench("playlist_progress_35x12_key_presses", presses, "keys")
+        bench("playlist_progress_35x12_save_time", seconds * 1000, "ms")
+        window.close()
+        store.close()
+
+
+if __name__ == "__main__":
+    run("--quick" in sys.argv)
