@@ -303,9 +303,10 @@ class PlaylistsPanel(QWidget):
                     flags.append("behind")
                 for column, text in enumerate((row.name, entry.title, f"{entry.done:.0%}", f"{entry.expected:.0%}",
                                                ", ".join(flags))):
-                    table.setItem(line, column, QTableWidgetItem(text))
-                if entry.stuck or entry.behind:
-                    table.item(line, 4).setBackground(QBrush(QColor("#f8d0c8")))
+                    cell = QTableWidgetItem(text)
+                    if column == 4 and (entry.stuck or entry.behind):
+                        cell.setBackground(QBrush(QColor("#f8d0c8")))
+                    table.setItem(line, column, cell)
         self.board_summary.setText(
             f"Stuck ({len(stuck)}): {', '.join(stuck) or '—'}\n"
             f"Ready for a checkpoint ({len(ready)}): {', '.join(ready) or '—'}\n"
