@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import frameworks  # noqa: E402
 import mastery  # noqa: E402
 import paths  # noqa: E402
+import playlists  # noqa: E402
 import roster_import  # noqa: E402
 
 
@@ -127,6 +128,7 @@ def main() -> None:
     frameworks.run(args.quick)
     mastery.run(args.quick)
     paths.run(args.quick)
+    playlists.run(args.quick)
 
 
 if __name__ == "__main__":
