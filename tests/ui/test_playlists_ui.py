@@ -126,3 +126,24 @@ def test_next_steps_suggest_and_assign_the_playlist(qtbot, panel, demo_store):
     panel.next_steps.accept_selected()
     assert count(demo_store, "SELECT count(*) FROM playlist_assignment WHERE student_id IS NOT NULL") == before + 1
     assert target.code.endswith("6.RP.A.2")
+
+
+def test_versions_files_and_sharing_from_the_tab(qtbot, panel, demo_store, tmp_path):
+    editor = make(panel)
+    editor.items.setCurrentIndex(editor.model.index(2, 0))
+    editor.add_variant("Spanish", {"languages": ["Spanish"]}, "Práctica A")
+    assert [item.title for item, base in editor.model.rows if base is not None] == ["Práctica A"]
+    sheet = tmp_path / "worksheet.pdf"
+    sheet.write_bytes(b"%PDF-1.4 practice set A")
+    editor.items.setCurrentIndex(editor.model.index(0, 0))
+    editor.attach_resource(sheet)
+    assert editor.model.rows[0][0].attachment_id
+    shared = tmp_path / "ratios.plplaylist"
+    with qtbot.waitSignal(panel.context.message, timeout=20_000):
+        panel.share(shared)
+    assert shared.exists()
+    with qtbot.waitSignal(panel.context.message, timeout=20_000) as said:
+        panel.receive(shared)
+    assert "Imported “Ratios, week 3 (shared)” as a draft: 3 items and 1 version for some students" in said.args[0]
+    assert panel.list.currentItem().text().startswith("Ratios, week 3 (shared)")
+    assert titles(panel) == ["Mini-lesson", "Video", "Practice"]

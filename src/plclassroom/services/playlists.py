@@ -33,7 +33,7 @@ from plclassroom.store.unit_of_work import UnitOfWork
 KINDS = [kind.value for kind in ItemKind]
 STATUSES = [status.value for status in ProgressStatus]
 ITEM_FIELDS = ("title", "kind", "instructions", "minutes", "required", "resource_url", "competency_id", "scoring",
-               "variant_label", "suitability")
+               "variant_label", "suitability", "attachment_id")
 PLAYLIST_FIELDS = ("title", "description", "status")
 BEHIND_BY = 0.2  # flag a student more than this share of the must-do items behind the expected pace
 

@@ -3,11 +3,23 @@ Ctrl+Up / Ctrl+Down). Every edit goes through the undo stack."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -22,10 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plclassroom.services import playlists
+from plclassroom.services import attachments, playlists
 from plclassroom.services.mastery import CompetencyColumn, short_code
 from plclassroom.services.playlists import KINDS, ItemView, PlaylistView
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.playlists.variant_dialog import VariantDialog
 from plclassroom.ui.undo import Change
 
 COLUMNS = [("title", "Item"), ("kind", "Kind"), ("minutes", "Minutes"), ("required", "Must do"),
@@ -220,11 +233,16 @@ class PlaylistEditor(QWidget):
         variant = QPushButton("Add a version…", toolTip="A version of the selected item for some students "
                                                           "(read-aloud, another language, an extension)")
         remove = QPushButton("Remove item")
-        add.clicked.connect(self.add_item)
-        variant.clicked.connect(self.add_variant)
+        attach = QPushButton("Attach a file…", toolTip="Keep a worksheet or a video with the item: it opens "
+                                                          "with no network")
+        open_it = QPushButton("Open")
+        add.clicked.connect(lambda: self.add_item())
+        variant.clicked.connect(lambda: self.add_variant())
         remove.clicked.connect(self.remove_item)
+        attach.clicked.connect(lambda: self.attach_resource())
+        open_it.clicked.connect(self.open_resource)
         buttons = QHBoxLayout()
-        for button in (add, variant, remove):
+        for button in (add, variant, remove, attach, open_it):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.items.setToolTip("Drag items, or press Ctrl+Up / Ctrl+Down, to reorder")
@@ -296,20 +314,63 @@ class PlaylistEditor(QWidget):
         if ok:
             self.items.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 0))
 
-    def add_variant(self, label: str = "read-aloud", suitability: dict | None = None) -> None:
+    def add_variant(self, label: str | None = None, suitability: dict | None = None, title: str | None = None) -> None:
+        """A version of the selected item for some students (asks who, unless told)."""
         current = self.current_item()
         if current is None:
             self.context.message.emit("Pick the item to make a version of.")
             return
         item, base = current
         base = base or item
+        if suitability is None:
+            dialog = VariantDialog(base.title, self)
+            if dialog.exec() != VariantDialog.DialogCode.Accepted:
+                return
+            label, suitability, title = dialog.label.text().strip(), dialog.suitability(), dialog.title.text().strip()
+        label = label or "version"
+        title = title or f"{base.title} ({label})"
         pid, base_id = self.playlist.id, base.id
-        rule = suitability if suitability is not None else {"for_accommodations": ["IEP"]}
         Change.apply(self.context, "Add a version",
                      lambda uow, prev: playlists.add_item(
-                         uow, pid, f"{base.title} ({label})", base.kind, variant_of_id=base_id, row_id=prev,
-                         variant_label=label, suitability=rule, required=base.required),
+                         uow, pid, title, base.kind, variant_of_id=base_id, row_id=prev,
+                         variant_label=label, suitability=suitability, required=base.required),
                      lambda uow, item_id: playlists.remove_item(uow, item_id) and None, "playlist", pid)
+
+    def attach_resource(self, path: Path | None = None) -> None:
+        """Keep a file with the selected item (a worksheet, a video) so it opens with no network."""
+        current = self.current_item()
+        if current is None:
+            self.context.message.emit("Pick the item to attach a file to.")
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Attach a file to the item")
+            if not chosen:
+                return
+            path = Path(chosen)
+        item_id, pid = current[0].id, self.playlist.id
+
+        def attach(uow, _prev):
+            attachment_id = attachments.attach_file(uow, "playlist_item", item_id, path)
+            return playlists.update_item(uow, item_id, "attachment_id", attachment_id)
+
+        Change.apply(self.context, "Attach a file", attach,
+                     lambda uow, old: playlists.update_item(uow, item_id, "attachment_id", old), "playlist", pid)
+
+    def open_resource(self) -> None:
+        current = self.current_item()
+        item = current[0] if current else None
+        if item is None or not (item.attachment_id or item.resource_url):
+            self.context.message.emit("That item has no file or link.")
+            return
+        if item.attachment_id:
+            target = Path(tempfile.mkdtemp(prefix="plclassroom-")) / "resource"
+            with self.context.store.unit_of_work() as uow:
+                name = attachments.attachments_of(uow, "playlist_item", [item.id]).get(item.id, [])
+                target = target.with_name(name[0].filename) if name else target
+                attachments.export_attachment(uow, item.attachment_id, target)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        else:
+            QDesktopServices.openUrl(QUrl(item.resource_url))
 
     def remove_item(self) -> None:
         current = self.current_item()

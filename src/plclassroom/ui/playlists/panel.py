@@ -4,6 +4,7 @@ class board ("who is stuck, who is ready for a checkpoint, who is done")."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -33,11 +36,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from plclassroom.domain import ItemKind, ProgressStatus, StudentGroup
-from plclassroom.services import mastery, playlists
+from plclassroom.services import mastery, playlist_share, playlists
+from plclassroom.services.mastery import short_code
 from plclassroom.services.playlists import BoardRow
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.playlists.editor import PlaylistEditor
 from plclassroom.ui.playlists.next_steps import NextStepsPanel
+from plclassroom.ui.tasks import run_with_progress
 from plclassroom.ui.undo import Change
 
 # One key a status, for marking progress from the keyboard.
@@ -183,12 +188,17 @@ class PlaylistsPanel(QWidget):
         self.class_id: str | None = None
         self.competencies = []
         self.board: list[BoardRow] = []
+        self.task = None
         self.list = QListWidget(accessibleName="Playlists of the class")
         new = QPushButton("New…")
         copy = QPushButton("Copy")
         version = QPushButton("New version")
         archive = QPushButton("Archive")
         assign = QPushButton("Assign…")
+        share = QPushButton("Share…", toolTip="Save the playlist as one file for a colleague (USB or the server)")
+        receive = QPushButton("Import…", toolTip="Open a playlist a colleague shared")
+        share.clicked.connect(lambda: self.share())
+        receive.clicked.connect(lambda: self.receive())
         new.clicked.connect(lambda: self.new_playlist())
         copy.clicked.connect(lambda: self.copy_playlist(as_version=False))
         version.clicked.connect(lambda: self.copy_playlist(as_version=True))
@@ -199,7 +209,7 @@ class PlaylistsPanel(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel("Playlists"))
         side_layout.addWidget(self.list, 1)
-        for row in ((new, copy), (version, archive), (assign,)):
+        for row in ((new, copy), (version, archive), (share, receive), (assign,)):
             line = QHBoxLayout()
             for button in row:
                 line.addWidget(button)
@@ -416,3 +426,49 @@ class PlaylistsPanel(QWidget):
             self.context.message.emit("Numbers score a checkpoint: select checkpoint cells.")
             return
         self.mark(ProgressStatus.DONE.value, score=score)
+
+    def share(self, path: Path | None = None) -> None:
+        pid = self.current_playlist_id()
+        if pid is None:
+            return
+        if path is None:
+            title = self.list.currentItem().text().split(" — ")[0]
+            chosen, _ = QFileDialog.getSaveFileName(self, "Share the playlist", f"{title}.plplaylist",
+                                                    "Playlist (*.plplaylist)")
+            if not chosen:
+                return
+            path = Path(chosen)
+
+        def work(_report):
+            with self.context.store.unit_of_work() as uow:
+                return playlist_share.export_playlist(uow, pid, path)
+
+        self.task = run_with_progress(self, f"Saving {path.name}…", work,
+                                      lambda _p: self.context.message.emit(f"Saved {path.name}: give it to a colleague."),
+                                      lambda error: QMessageBox.warning(self, "Not saved", str(error)))
+
+    def receive(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Import a shared playlist", "", "Playlist (*.plplaylist)")
+            if not chosen:
+                return
+            path = Path(chosen)
+
+        def work(_report):
+            with self.context.store.unit_of_work() as uow:
+                return playlist_share.import_playlist(uow, path)
+
+        def done(report) -> None:
+            missing = ", ".join(short_code(c.code) or c.identifier for c in report.missing_competencies)
+            versions = (f" and {report.variants} version{'s' if report.variants != 1 else ''} for some students"
+                        if report.variants else "")
+            self.context.message.emit(f"Imported “{report.title}” as a draft: {report.items - report.variants} "
+                                      f"items{versions}"
+                                      + (f"; not on this laptop: {missing}" if missing else "") + ".")
+            self.context.changed.emit("playlist", report.playlist_id or "")
+            self._load_list(select=report.playlist_id)
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(self, "Playlist not imported", f"{error}\n\nNothing was changed.")
+
+        self.task = run_with_progress(self, f"Reading {path.name}…", work, done, failed)
