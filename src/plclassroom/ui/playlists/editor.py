@@ -242,9 +242,13 @@ class PlaylistEditor(QWidget):
         attach.clicked.connect(lambda: self.attach_resource())
         open_it.clicked.connect(self.open_resource)
         buttons = QHBoxLayout()
-        for button in (add, variant, remove, attach, open_it):
+        for button in (add, variant, remove):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        files = QHBoxLayout()
+        for button in (attach, open_it):
+            files.addWidget(button)
+        files.addStretch(1)
         self.items.setToolTip("Drag items, or press Ctrl+Up / Ctrl+Down, to reorder")
 
         form = QFormLayout()
@@ -256,6 +260,7 @@ class PlaylistEditor(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.items, 1)
         layout.addLayout(buttons)
+        layout.addLayout(files)
         self.title.editingFinished.connect(lambda: self._set_field("title", self.title.text()))
         self.description.editingFinished.connect(lambda: self._set_field("description", self.description.text()))
         self.targets.itemChanged.connect(lambda _item: self._targets_changed())
