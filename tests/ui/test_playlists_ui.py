@@ -147,3 +147,19 @@ def test_versions_files_and_sharing_from_the_tab(qtbot, panel, demo_store, tmp_p
     assert "Imported “Ratios, week 3 (shared)” as a draft: 3 items and 1 version for some students" in said.args[0]
     assert panel.list.currentItem().text().startswith("Ratios, week 3 (shared)")
     assert titles(panel) == ["Mini-lesson", "Video", "Practice"]
+
+
+def test_assign_to_a_group_made_on_the_spot(qtbot, panel, demo_store):
+    make(panel)
+    dialog = AssignDialog(panel.context, panel.class_id, "Ratios", panel)
+    qtbot.addWidget(dialog)
+    assert not dialog.group.isEnabled()  # no groups yet in the demo class
+    for row in (0, 2, 4):
+        dialog.students.item(row).setSelected(True)
+    assert dialog.make_group("Table 1")
+    assert dialog.group.isChecked() and dialog.groups.currentText() == "Table 1 (3)"
+    assert dialog.make_group("Table 1") is None  # names are unique in a class
+    dialog.setResult(QDialog.DialogCode.Accepted)
+    panel.assign(dialog)
+    assert panel.progress_model.rowCount() == 3
+    assert count(demo_store, "SELECT count(*) FROM playlist_assignment WHERE group_id IS NOT NULL") == 1

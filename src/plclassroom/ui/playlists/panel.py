@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from plclassroom.domain import ItemKind, ProgressStatus, StudentGroup
-from plclassroom.services import mastery, playlist_share, playlists
+from plclassroom.domain import ItemKind, ProgressStatus
+from plclassroom.services import groups, mastery, playlist_share, playlists
 from plclassroom.services.mastery import short_code
 from plclassroom.services.playlists import BoardRow
 from plclassroom.ui.context import AppContext
@@ -55,11 +54,6 @@ STATUS_MARKS = {ProgressStatus.NOT_STARTED: "·", ProgressStatus.WORKING: "worki
                 "submitted", ProgressStatus.DONE: "✓ done", ProgressStatus.NEEDS_HELP: "! help"}
 
 
-def groups_of(uow, class_id: str) -> list[tuple[str, str]]:
-    return [(g.id, g.name) for g in uow.session.execute(select(StudentGroup).where(
-        StudentGroup.class_id == class_id, StudentGroup.deleted.is_(False)).order_by(StudentGroup.name)).scalars()]
-
-
 class AssignDialog(QDialog):
     def __init__(self, context: AppContext, class_id: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,10 +61,13 @@ class AssignDialog(QDialog):
         self.whole = QRadioButton("The whole class", checked=True)
         self.group = QRadioButton("A group")
         self.some = QRadioButton("Some students")
+        self.context, self.class_id = context, class_id
         self.groups = QComboBox(accessibleName="Group")
-        for group_id, name in context.call(groups_of, class_id):
-            self.groups.addItem(name, group_id)
+        for group_id, name, members in context.call(groups.list_groups, class_id):
+            self.groups.addItem(f"{name} ({len(members)})", group_id)
         self.group.setEnabled(self.groups.count() > 0)
+        make_group = QPushButton("Make a group of the selected students…")
+        make_group.clicked.connect(lambda: self.make_group())
         self.students = QListWidget(accessibleName="Students to assign")
         self.students.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         for student in context.call(mastery.class_students, class_id):
@@ -84,12 +81,30 @@ class AssignDialog(QDialog):
         form.addRow(self.group, self.groups)
         form.addRow(self.some)
         form.addRow(self.students)
+        form.addRow(make_group)
         form.addRow("Start:", self.start)
         form.addRow("Due:", self.due)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def make_group(self, name: str | None = None) -> str | None:
+        chosen = [i.data(Qt.ItemDataRole.UserRole) for i in self.students.selectedItems()]
+        if name is None:
+            name, ok = QInputDialog.getText(self, "New group", "Name of the group:")
+            if not ok:
+                return None
+        try:
+            group_id = self.context.call(groups.create_group, self.class_id, name, chosen)
+        except groups.GroupError as error:
+            self.context.message.emit(str(error))
+            return None
+        self.groups.addItem(f"{name.strip()} ({len(chosen)})", group_id)
+        self.groups.setCurrentIndex(self.groups.count() - 1)
+        self.group.setEnabled(True)
+        self.group.setChecked(True)
+        return group_id
 
     def target(self) -> dict:
         if self.group.isChecked():
