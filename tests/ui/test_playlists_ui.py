@@ -163,3 +163,24 @@ def test_assign_to_a_group_made_on_the_spot(qtbot, panel, demo_store):
     panel.assign(dialog)
     assert panel.progress_model.rowCount() == 3
     assert count(demo_store, "SELECT count(*) FROM playlist_assignment WHERE group_id IS NOT NULL") == 1
+
+
+def test_print_the_sheets_then_record_them_back_by_code(qtbot, panel, demo_store, tmp_path):
+    from plclassroom.ui.playlists.paper import item_code, student_tags
+
+    make(panel)
+    dialog = AssignDialog(panel.context, panel.class_id, "Ratios", panel)
+    qtbot.addWidget(dialog)
+    dialog.setResult(QDialog.DialogCode.Accepted)
+    panel.assign(dialog)
+    pdf = tmp_path / "sheets.pdf"
+    with qtbot.waitSignal(panel.context.message):
+        panel.print_sheets(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    tags = student_tags(panel.board)
+    student = panel.board[4]
+    code = item_code(2, tags[student.student_id]).replace("·", " ")
+    assert panel.record_code(code)
+    assert count(demo_store, "SELECT count(*) FROM item_progress WHERE student_id = ? AND status = 'done'",
+                 student.student_id) == 1
+    assert not panel.record_code("99 zzzz")

@@ -447,6 +447,7 @@ class StudentPlaylist:
     expected: float  # the share of must-do items that should be done by today
     done: float  # the share of must-do items done
     why: dict[str, str] = field(default_factory=dict)  # item id -> why this version
+    due_date: date | None = None
 
     @property
     def behind(self) -> bool:
@@ -517,7 +518,7 @@ def class_board(uow: UnitOfWork, class_id: str, today: date | None = None) -> li
             must = [status for base, _v, status in items if base.required]
             done = sum(status == ProgressStatus.DONE.value for status in must) / len(must) if must else 1.0
             rows[student_id].playlists.append(StudentPlaylist(assignment.id, playlist.id, playlist.title, items,
-                                                              expected, done, why))
+                                                              expected, done, why, assignment.due_date))
     return list(rows.values())
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -35,12 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from plclassroom.domain import ItemKind, ProgressStatus
-from plclassroom.services import groups, mastery, playlist_share, playlists
+from plclassroom.services import groups, mastery, playlist_share, playlists, roster
 from plclassroom.services.mastery import short_code
 from plclassroom.services.playlists import BoardRow
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.playlists.editor import PlaylistEditor
 from plclassroom.ui.playlists.next_steps import NextStepsPanel
+from plclassroom.ui.playlists.paper import lookup_code, write_sheets
 from plclassroom.ui.tasks import run_with_progress
 from plclassroom.ui.undo import Change
 
@@ -211,6 +213,9 @@ class PlaylistsPanel(QWidget):
         archive = QPushButton("Archive")
         assign = QPushButton("Assign…")
         share = QPushButton("Share…", toolTip="Save the playlist as one file for a colleague (USB or the server)")
+        sheets = QPushButton("Print sheets…", toolTip="One page a student, a box to tick per item: for rooms "
+                                                      "without a device per student")
+        sheets.clicked.connect(lambda: self.print_sheets())
         receive = QPushButton("Import…", toolTip="Open a playlist a colleague shared")
         share.clicked.connect(lambda: self.share())
         receive.clicked.connect(lambda: self.receive())
@@ -224,7 +229,7 @@ class PlaylistsPanel(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel("Playlists"))
         side_layout.addWidget(self.list, 1)
-        for row in ((new, copy), (version, archive), (share, receive), (assign,)):
+        for row in ((new, copy), (version, archive), (share, receive), (assign, sheets)):
             line = QHBoxLayout()
             for button in row:
                 line.addWidget(button)
@@ -239,9 +244,13 @@ class PlaylistsPanel(QWidget):
         progress_page = QWidget()
         progress_layout = QVBoxLayout(progress_page)
         hint = QLabel("Select cells and press n (not started), w (working), s (submitted), d (done) or "
-                      "h (needs help); a number scores a checkpoint.")
+                      "h (needs help); a number scores a checkpoint. From paper sheets: type each ticked "
+                      "box's code and press Enter.")
         hint.setWordWrap(True)
+        self.sheet_code = QLineEdit(placeholderText="Code from a paper sheet, e.g. 3 a1b2", accessibleName="Sheet code")
+        self.sheet_code.returnPressed.connect(lambda: self.record_code(self.sheet_code.text()))
         progress_layout.addWidget(hint)
+        progress_layout.addWidget(self.sheet_code)
         progress_layout.addWidget(self.progress, 1)
         self.board_table = QTableWidget(0, 5, accessibleName="Class board")
         self.board_table.setHorizontalHeaderLabels(["Student", "Playlist", "Done", "Expected by today", "Now"])
@@ -487,3 +496,44 @@ class PlaylistsPanel(QWidget):
             QMessageBox.warning(self, "Playlist not imported", f"{error}\n\nNothing was changed.")
 
         self.task = run_with_progress(self, f"Reading {path.name}…", work, done, failed)
+
+    def print_sheets(self, path: Path | None = None) -> None:
+        """A PDF for the printer: one page a student who has the playlist."""
+        pid = self.current_playlist_id()
+        if pid is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Print playlist sheets", "playlist sheets.pdf", "PDF (*.pdf)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        entries = [p for row in self.board for p in row.playlists if p.playlist_id == pid]
+        if not entries:
+            self.context.message.emit("Assign the playlist first: sheets are for the students who have it.")
+            return
+        class_title = self.context.call(roster.list_classes)
+        class_title = next((c.title for c in class_title if c.id == self.class_id), "")
+        pages = write_sheets(self.board, pid, class_title, path, due=entries[0].due_date)
+        self.context.message.emit(f"{path.name}: {pages} pages, ready to print.")
+
+    def record_code(self, code: str) -> bool:
+        """A ticked box from a paper sheet: its code marks that student's item done."""
+        pid = self.current_playlist_id()
+        found = lookup_code(self.board, pid, code) if pid and code.strip() else None
+        if found is None:
+            self.context.message.emit(f"{code.strip()!r} is not a code on this playlist's sheets.")
+            return False
+        student_id, item = found
+        entry = next(p for row in self.board if row.student_id == student_id for p in row.playlists
+                     if p.playlist_id == pid)
+        cells = {(entry.assignment_id, item.id): [student_id]}
+        ok, _ = Change.apply(self.context, "Tick from a sheet",
+                             lambda uow, _prev: playlists.set_progress_many(uow, cells, ProgressStatus.DONE.value),
+                             lambda uow, previous: [playlists.set_progress_many(
+                                 uow, {(a, i): [s]}, old) for (a, i, s), old in previous.items()] and None,
+                             "progress", pid)
+        if ok:
+            self.sheet_code.clear()
+            name = next(row.name for row in self.board if row.student_id == student_id)
+            self.context.message.emit(f"{name}: “{item.title}” done.")
+        return ok
