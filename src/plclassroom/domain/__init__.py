@@ -1,7 +1,15 @@
 """The domain: SQLModel tables and pure functions. No Qt, no engine, no I/O."""
 
 from plclassroom.domain.base import SYNC_COLUMNS, Synced, new_id
-from plclassroom.domain.conference import Conference, ConferenceGoal, ConferenceKind, NextStep, Privacy
+from plclassroom.domain.conference import (
+    AdvisorNote,
+    Conference,
+    ConferenceGoal,
+    ConferenceKind,
+    ConferenceTemplate,
+    NextStep,
+    Privacy,
+)
 from plclassroom.domain.evidence import (
     Attachment,
     Evidence,

@@ -59,3 +59,26 @@ class NextStep(Synced, table=True):
     due_on: date | None = None
     done: bool = False
     done_on: date | None = None
+
+
+class ConferenceTemplate(Synced, table=True):
+    """The prompts an advisor fills for one kind of conference; the school edits them."""
+
+    __tablename__ = "conference_template"
+
+    school_id: str | None = Field(default=None, foreign_key="school.id", index=True)
+    kind: str = Field(index=True)
+    prompts: str = ""  # one prompt a line
+
+
+class AdvisorNote(Synced, table=True):
+    """A teacher's note for a student's advisor to raise at the next conference, or a concern."""
+
+    __tablename__ = "advisor_note"
+
+    student_id: str = Field(foreign_key="person.id", index=True)
+    author_id: str | None = Field(default=None, foreign_key="person.id")
+    text: str
+    concern: bool = False
+    written_on: date
+    addressed: bool = False

@@ -3,6 +3,7 @@
 from alembic import context
 
 import plclassroom.domain  # noqa: F401  (registers every table on the metadata)
+import plclassroom.store.drafts  # noqa: F401
 import plclassroom.store.outbox  # noqa: F401
 from plclassroom.domain.base import Synced
 
