@@ -143,12 +143,12 @@ def test_window_geometry_is_remembered(qtbot, demo_store):
     first = ui_app.open_window(demo_store, "test")
     qtbot.addWidget(first)
     first.show()
-    first.resize(760, 520)
+    first.resize(780, 640)
     first.close()
     second = ui_app.open_window(demo_store, "test")
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (760, 520)
+    assert (second.width(), second.height()) == (780, 640)
 
 
 def test_the_last_class_is_remembered(qtbot, demo_store):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabW
 
 import plclassroom
 from plclassroom.ui import settings
+from plclassroom.ui.conferences.panel import ConferencesPanel
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.interop.files import FileActions
 from plclassroom.ui.interop.roster_import import RosterImport
@@ -36,11 +37,13 @@ class MainWindow(QMainWindow):
         self.heatmap = HeatmapPanel(context)
         self.evidence = EvidenceGridPanel(context)
         self.playlists = PlaylistsPanel(context)
+        self.conferences = ConferencesPanel(context)
         self.tabs = QTabWidget(accessibleName="Views of the class")
         self.tabs.addTab(self.profile, "&Learner profile")
         self.tabs.addTab(self.heatmap, "Class &mastery")
         self.tabs.addTab(self.evidence, "Record &evidence")
         self.tabs.addTab(self.playlists, "&Playlists")
+        self.tabs.addTab(self.conferences, "Con&ferences")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.roster)
         self.splitter.addWidget(self.tabs)
@@ -49,7 +52,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.roster.student_selected.connect(self._student_selected)
         # The mastery tabs load their class when shown, so start-up and class switches stay quick.
-        self._stale: set[QWidget] = {self.heatmap, self.evidence, self.playlists}
+        self._stale: set[QWidget] = {self.heatmap, self.evidence, self.playlists, self.conferences}
         self.roster.class_selected.connect(lambda _class_id: self._class_changed())
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
         self.heatmap.open_history.connect(self.open_history)
@@ -80,7 +83,7 @@ class MainWindow(QMainWindow):
 
     def _class_changed(self) -> None:
         self.profile.class_id = self.roster.current_class_id()
-        self._stale = {self.heatmap, self.evidence, self.playlists}
+        self._stale = {self.heatmap, self.evidence, self.playlists, self.conferences}
         self._refresh_current_tab()
 
     def _refresh_current_tab(self) -> None:

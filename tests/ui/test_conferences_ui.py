@@ -1,0 +1,101 @@
+"""The Conferences tab: caseload, logging a conference, and nothing lost when the laptop dies."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from plclassroom.services import conferences
+from plclassroom.ui import app as ui_app
+from tests.conftest import count
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def panel(qtbot, demo_store):
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "conferences-ui")
+    qtbot.addWidget(window)
+    window.resize(1360, 860)
+    window.show()
+    window.tabs.setCurrentWidget(window.conferences)
+    return window.conferences
+
+
+def test_the_caseload_and_a_conference_logged_from_it(qtbot, panel, demo_store):
+    assert panel.advisor.count() == 3 and panel.caseload.rowCount() == 45
+    panel.caseload.setCurrentCell(0, 0)
+    assert panel.history.count() >= 1
+    panel.new_conference()
+    editor = panel.editor
+    assert editor.isEnabled()
+    # An empty note starts from the prompts of the chosen kind of conference.
+    assert editor.notes.toPlainText() == panel.context.call(conferences.template, editor.kind.currentText())
+    editor.notes.setPlainText("Talked about the ratio project; wants to present it.")
+    editor.goals.item(0).setCheckState(editor.goals.item(0).checkState().Checked)
+    editor.add_step("Rehearse the presentation with a partner", "student", "2026-12-01")
+    before = count(demo_store, "SELECT count(*) FROM conference")
+    assert editor.save()
+    assert count(demo_store, "SELECT count(*) FROM conference") == before + 1
+    assert count(demo_store, "SELECT count(*) FROM next_step WHERE text LIKE 'Rehearse%'") == 1
+    assert count(demo_store, "SELECT count(*) FROM local_draft") == 0
+    assert not editor.isEnabled()
+
+
+def test_a_bad_due_date_is_refused_with_a_message(qtbot, panel, demo_store):
+    panel.caseload.setCurrentCell(0, 0)
+    panel.new_conference()
+    panel.editor.add_step("Do it", "student", "next week")
+    with qtbot.waitSignal(panel.context.message) as said:
+        assert panel.editor.save() is None
+    assert "is not a date" in said.args[0]
+
+
+CRASH = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from PySide6.QtTest import QTest
+    from plclassroom.store.database import Store
+    from plclassroom.ui import app as ui_app
+    ui_app.make_application()
+    window = ui_app.open_window(Store.open(Path(sys.argv[1])), "crash")
+    window.show()
+    window.tabs.setCurrentWidget(window.conferences)
+    panel = window.conferences
+    panel.caseload.setCurrentCell(0, 0)
+    panel.new_conference()
+    panel.editor.notes.setFocus()
+    panel.editor.notes.selectAll()
+    QTest.keyClicks(panel.editor.notes, "She said the bus is late most days")
+    QTest.qWait(int(sys.argv[2]))  # long enough for the autosave
+    print("typed", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # the battery dies: no clean-up, no save
+""")
+
+
+def test_nothing_typed_is_lost_when_the_laptop_dies_mid_sentence(qtbot, demo_store, tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", CRASH, str(demo_store.path), "3600"], capture_output=True,
+                            text=True, timeout=120, env=env)
+    assert result.returncode == -signal.SIGKILL and "typed" in result.stdout, result.stderr[-2000:]
+    with demo_store.unit_of_work() as uow:
+        [(key, payload, _when)] = conferences.open_drafts(uow)
+    assert payload["notes"] == "She said the bus is late most days"
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "after-crash")
+    qtbot.addWidget(window)
+    panel = window.conferences
+    panel._loaded = True  # load by hand, answering the recovery question ourselves
+    for advisor_id, name in window.context.call(conferences.advisors):
+        panel.advisor.addItem(name, advisor_id)
+    asked = []
+    assert panel.offer_drafts(ask=lambda question: asked.append(question) or True)
+    assert "not saved" in asked[0]
+    assert panel.editor.notes.toPlainText() == "She said the bus is late most days"
+    assert panel.editor.save()
+    assert count(demo_store, "SELECT count(*) FROM conference WHERE notes = 'She said the bus is late most days'") == 1
+    assert count(demo_store, "SELECT count(*) FROM local_draft") == 0
