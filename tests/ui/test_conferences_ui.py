@@ -99,3 +99,18 @@ def test_nothing_typed_is_lost_when_the_laptop_dies_mid_sentence(qtbot, demo_sto
     assert panel.editor.save()
     assert count(demo_store, "SELECT count(*) FROM conference WHERE notes = 'She said the bus is late most days'") == 1
     assert count(demo_store, "SELECT count(*) FROM local_draft") == 0
+
+
+def test_the_learner_profile_shows_conferences_but_no_private_note(qtbot, demo_store):
+    import sqlite3
+
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "profile-conferences")
+    qtbot.addWidget(window)
+    window.roster.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.profile.student_id != "")
+    student_id = window.profile.student_id
+    with sqlite3.connect(demo_store.path) as conn:
+        shown = conn.execute("SELECT count(*) FROM conference WHERE student_id = ? AND privacy != 'private' "
+                             "AND NOT deleted", (student_id,)).fetchone()[0]
+    assert window.profile.conference_list.count() == shown

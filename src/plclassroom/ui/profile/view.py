@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from plclassroom.domain import PROFILE_TEXT_FIELDS, Accommodation, Goal
-from plclassroom.services import profiles
+from plclassroom.services import conferences, profiles
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.profile.models import ID_ROLE, ChoiceDelegate, ProfileRowsModel
 from plclassroom.ui.profile.quick_evidence import QuickEvidence
@@ -103,6 +104,11 @@ class ProfilePanel(QStackedWidget):
             {"kind": ChoiceDelegate(Goal, "kind", self), "status": ChoiceDelegate(Goal, "status", self)})
         self.mastery = QuickEvidence(context)
         layout.addWidget(self.mastery)
+        history_box = QGroupBox("Conferences (private notes show only to their author, on the Conferences tab)")
+        self.conference_list = QListWidget(accessibleName="Conference history")
+        self.conference_list.setMaximumHeight(140)
+        QVBoxLayout(history_box).addWidget(self.conference_list)
+        layout.addWidget(history_box)
         layout.addStretch(1)
 
         scroll = QScrollArea()
@@ -158,6 +164,11 @@ class ProfilePanel(QStackedWidget):
         self.accommodations.set_rows(student_id, view.accommodations)
         self.goals.set_rows(student_id, view.goals)
         self.mastery.show_for(self.class_id, student_id)
+        self.conference_list.clear()
+        for conference in self.context.call(conferences.history, student_id, ""):  # no viewer: no private notes
+            steps = sum(1 for step in conference.steps if not step.done)
+            self.conference_list.addItem(f"{conference.held_on}  {conference.kind} with {conference.author}: "
+                                         f"{conference.notes[:90]}" + (f"  [{steps} open steps]" if steps else ""))
         self.setCurrentIndex(1)
 
     def save_field(self, name: str) -> None:
