@@ -22,6 +22,7 @@ import mastery  # noqa: E402
 import paths  # noqa: E402
 import playlists  # noqa: E402
 import roster_import  # noqa: E402
+import search  # noqa: E402
 
 
 def bench(name: str, value: float, unit: str) -> None:
@@ -129,6 +130,7 @@ def main() -> None:
     mastery.run(args.quick)
     paths.run(args.quick)
     playlists.run(args.quick)
+    search.run(args.quick)
 
 
 if __name__ == "__main__":

@@ -114,3 +114,12 @@ def test_the_learner_profile_shows_conferences_but_no_private_note(qtbot, demo_s
         shown = conn.execute("SELECT count(*) FROM conference WHERE student_id = ? AND privacy != 'private' "
                              "AND NOT deleted", (student_id,)).fetchone()[0]
     assert window.profile.conference_list.count() == shown
+
+
+def test_search_as_you_type_shows_only_what_the_advisor_may_see(qtbot, panel):
+    qtbot.keyClicks(panel.search_box, "bedt")
+    qtbot.waitUntil(lambda: panel.results.count() > 0, timeout=5000)
+    texts = [panel.results.item(i).text() for i in range(panel.results.count())]
+    assert all("«bedt" in text.lower() or "«bedtime»" in text.lower() for text in texts if "Nothing" not in text)
+    panel.search_box.setText("zzzzqq")
+    qtbot.waitUntil(lambda: panel.results.count() == 1 and "Nothing" in panel.results.item(0).text(), timeout=5000)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plclassroom.services import conferences
+from plclassroom.services import conferences, search
 from plclassroom.services.conferences import OWNERS, ConferenceInput, StepInput
 from plclassroom.ui.context import AppContext
 
@@ -263,6 +263,14 @@ class ConferencesPanel(QWidget):
         self.caseload.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.caseload.setSortingEnabled(False)
         self.history = QListWidget(accessibleName="Conference history")
+        self.search_box = QLineEdit(placeholderText="Search notes, goals and next steps…",
+                                    accessibleName="Search conference notes")
+        self.search_box.setClearButtonEnabled(True)
+        self.results = QListWidget(accessibleName="Search results")
+        self.results.setVisible(False)
+        self._search_timer = QTimer(self, singleShot=True, interval=150)  # search as you type, not per key
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         new = QPushButton("New conference…", toolTip="A conference with the advisee selected above")
         new.clicked.connect(lambda: self.new_conference())
         bar = QFormLayout()
@@ -272,6 +280,8 @@ class ConferencesPanel(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(bar)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.results, 1)
         left_layout.addWidget(self.caseload, 2)
         left_layout.addWidget(QLabel("History and teachers' notes"))
         left_layout.addWidget(self.history, 1)
@@ -350,3 +360,17 @@ class ConferencesPanel(QWidget):
         name = payload.get("title", "").removeprefix("Conference with ")
         self.editor.start(payload["student_id"], name, payload.get("author_id", ""), payload)
         return True
+
+    def run_search(self) -> None:
+        """What the advisor may see that matches, with the matched words marked."""
+        text = self.search_box.text()
+        # One letter matches nearly everything (and slowly): wait for the second.
+        hits = self.context.call(search.search, self.advisor.currentData() or "", text) \
+            if len(text.strip()) >= 2 else []
+        self.results.clear()
+        self.results.setVisible(bool(text.strip()))
+        for hit in hits:
+            snippet = hit.snippet.replace(search.MARK_START, "«").replace(search.MARK_END, "»")
+            self.results.addItem(f"{hit.student_name} · {hit.kind}: {snippet}")
+        if text.strip() and not hits:
+            self.results.addItem("Nothing you may see matches.")
