@@ -123,3 +123,19 @@ def test_search_as_you_type_shows_only_what_the_advisor_may_see(qtbot, panel):
     assert all("«bedt" in text.lower() or "«bedtime»" in text.lower() for text in texts if "Nothing" not in text)
     panel.search_box.setText("zzzzqq")
     qtbot.waitUntil(lambda: panel.results.count() == 1 and "Nothing" in panel.results.item(0).text(), timeout=5000)
+
+
+def test_a_teacher_flags_a_concern_from_the_profile_and_the_advisor_sees_it(qtbot, demo_store):
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "teacher-note")
+    qtbot.addWidget(window)
+    window.roster.table.selectRow(2)
+    qtbot.waitUntil(lambda: window.profile.student_id != "")
+    student_id = window.profile.student_id
+    assert not window.profile.note_for_advisor("  ")
+    assert window.profile.note_for_advisor("Seems tired in first period all week", concern=True)
+    with demo_store.unit_of_work() as uow:
+        advisor = next(a for a, _name in conferences.advisors(uow)
+                       if any(r.student_id == student_id for r in conferences.caseload(uow, a)))
+        row = next(r for r in conferences.caseload(uow, advisor) if r.student_id == student_id)
+    assert row.concerns == 1 and any("concern" in flag for flag in row.flags)

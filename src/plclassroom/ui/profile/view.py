@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QListWidget,
     QPlainTextEdit,
@@ -107,7 +108,16 @@ class ProfilePanel(QStackedWidget):
         history_box = QGroupBox("Conferences (private notes show only to their author, on the Conferences tab)")
         self.conference_list = QListWidget(accessibleName="Conference history")
         self.conference_list.setMaximumHeight(140)
-        QVBoxLayout(history_box).addWidget(self.conference_list)
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.conference_list)
+        note_row = QHBoxLayout()
+        for label, concern in (("Note for the advisor…", False), ("Flag a concern…", True)):
+            button = QPushButton(label, toolTip="The student's advisor sees it in their caseload, to raise at "
+                                                "the next conference")
+            button.clicked.connect(lambda _checked=False, c=concern: self.note_for_advisor(concern=c))
+            note_row.addWidget(button)
+        note_row.addStretch(1)
+        history_layout.addLayout(note_row)
         layout.addWidget(history_box)
         layout.addStretch(1)
 
@@ -170,6 +180,23 @@ class ProfilePanel(QStackedWidget):
             self.conference_list.addItem(f"{conference.held_on}  {conference.kind} with {conference.author}: "
                                          f"{conference.notes[:90]}" + (f"  [{steps} open steps]" if steps else ""))
         self.setCurrentIndex(1)
+
+    def note_for_advisor(self, text: str | None = None, concern: bool = False) -> bool:
+        if not self.student_id:
+            return False
+        if text is None:
+            title = "Flag a concern" if concern else "Note for the advisor"
+            text, ok = QInputDialog.getMultiLineText(self, title, "What should the advisor know or raise?")
+            if not ok:
+                return False
+        try:
+            self.context.call(conferences.add_advisor_note, self.student_id, None, text, concern)
+        except conferences.ConferenceError as error:
+            self.context.message.emit(str(error))
+            return False
+        self.context.message.emit("The advisor will see it in their caseload.")
+        self.context.changed.emit("conference", self.student_id)
+        return True
 
     def save_field(self, name: str) -> None:
         """Save the field now if it differs from the store (a pause, leaving it, switching student)."""
