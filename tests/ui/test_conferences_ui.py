@@ -139,3 +139,17 @@ def test_a_teacher_flags_a_concern_from_the_profile_and_the_advisor_sees_it(qtbo
                        if any(r.student_id == student_id for r in conferences.caseload(uow, a)))
         row = next(r for r in conferences.caseload(uow, advisor) if r.student_id == student_id)
     assert row.concerns == 1 and any("concern" in flag for flag in row.flags)
+
+
+def test_the_school_rewrites_a_template_and_new_notes_start_from_it(qtbot, panel):
+    from plclassroom.ui.conferences.panel import TemplatesDialog
+
+    dialog = TemplatesDialog(panel.context, panel)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentText("check-in")
+    dialog.prompts.setPlainText("Rose: what went well?\\nThorn: what was hard?\\nBud: what is next?")
+    dialog.save()
+    panel.caseload.setCurrentCell(0, 0)
+    panel.new_conference()
+    panel.editor.kind.setCurrentText("check-in")
+    assert panel.editor.notes.toPlainText().startswith("Rose: what went well?")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -147,8 +148,9 @@ class ConferenceEditor(QWidget):
         self.notes.setPlainText(self.context.call(conferences.template, kind))
 
     def _only_prompts(self) -> bool:
-        return any(self.notes.toPlainText() == conferences.DEFAULT_PROMPTS.get(k, "")
-                   for k in conferences.DEFAULT_PROMPTS)
+        """The note is still just a template's prompts (nothing typed yet)."""
+        text = self.notes.toPlainText()
+        return any(text == self.context.call(conferences.template, kind) for kind in conferences.KINDS)
 
     def _edited(self, *_args) -> None:
         if not self._loading:
@@ -248,6 +250,40 @@ class ConferenceEditor(QWidget):
         return conference_id
 
 
+class TemplatesDialog(QDialog):
+    """The school's prompts for each kind of conference."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Conference templates")
+        self.resize(640, 420)
+        self.kind = QComboBox(accessibleName="Kind of conference")
+        self.kind.addItems(conferences.KINDS)
+        self.prompts = QPlainTextEdit(accessibleName="Prompts, one a line")
+        save = QPushButton("Save these prompts")
+        close = QPushButton("Close")
+        save.clicked.connect(self.save)
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.prompts, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(save)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.kind.currentTextChanged.connect(self._load)
+        self._load(self.kind.currentText())
+
+    def _load(self, kind: str) -> None:
+        self.prompts.setPlainText(self.context.call(conferences.template, kind))
+
+    def save(self) -> None:
+        self.context.call(conferences.save_template, self.kind.currentText(), self.prompts.toPlainText())
+        self.context.message.emit(f"Prompts for {self.kind.currentText()} conferences saved.")
+
+
 class ConferencesPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -273,6 +309,8 @@ class ConferencesPanel(QWidget):
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         new = QPushButton("New conference…", toolTip="A conference with the advisee selected above")
         new.clicked.connect(lambda: self.new_conference())
+        templates = QPushButton("Templates…", toolTip="The school's prompts for each kind of conference")
+        templates.clicked.connect(lambda: TemplatesDialog(self.context, self).open())
         bar = QFormLayout()
         bar.addRow("Caseload of:", self.advisor)
         bar.addRow("Flag if not met in:", self.not_met_days)
@@ -285,7 +323,10 @@ class ConferencesPanel(QWidget):
         left_layout.addWidget(self.caseload, 2)
         left_layout.addWidget(QLabel("History and teachers' notes"))
         left_layout.addWidget(self.history, 1)
-        left_layout.addWidget(new)
+        actions = QHBoxLayout()
+        actions.addWidget(new, 1)
+        actions.addWidget(templates)
+        left_layout.addLayout(actions)
         self.editor = ConferenceEditor(context)
         splitter = QSplitter()
         splitter.addWidget(left)
