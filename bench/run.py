@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import conferences  # noqa: E402
 import frameworks  # noqa: E402
 import mastery  # noqa: E402
 import paths  # noqa: E402
@@ -131,6 +132,7 @@ def main() -> None:
     paths.run(args.quick)
     playlists.run(args.quick)
     search.run(args.quick)
+    conferences.run(args.quick)
 
 
 if __name__ == "__main__":
