@@ -7,34 +7,29 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import bench, demo_school, qt_app  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def bench(name: str, value: float, unit: str) -> None:
-    print(f"BENCH {name} {value:.4g} {unit}", flush=True)
 
 
 def run(quick: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
     from plclassroom.domain import Conference, ConferenceGoal, Goal, NextStep
-    from plclassroom.services import conferences, demo
-    from plclassroom.store.database import Store
+    from plclassroom.services import conferences
     from plclassroom.ui.app import open_window
 
-    QApplication.instance() or QApplication(sys.argv)
+    qt_app()
     rng = random.Random(5)
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["XDG_CONFIG_HOME"] = tmp
-        store = Store.open(Path(tmp) / "demo.sqlite")
-        with store.unit_of_work(record_changes=False) as uow:
-            demo.build_demo_school(uow)
-            uow.commit()
+    with demo_school() as store:
         with store.unit_of_work() as uow:
             advisor_id = conferences.advisors(uow)[0][0]
             student_id = conferences.caseload(uow, advisor_id)[0].student_id
@@ -73,7 +68,6 @@ def run(quick: bool) -> None:
         assert shown >= 150, shown
         bench("conference_open_student_150_conferences", statistics.median(runs) * 1000, "ms")
         window.close()
-        store.close()
 
 
 if __name__ == "__main__":

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import bench  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "case"
 ELA_CSV = SAMPLES / "opensalt-ccsso-ela-items.csv"
 MATH_JSON = SAMPLES / "opensalt-ccss-math-6rp.json"
 
 
-def bench(name: str, value: float, unit: str) -> None:
-    print(f"BENCH {name} {value:.6g} {unit}", flush=True)
 
 
 def _import_once(work: Path, read) -> float:

@@ -11,16 +11,17 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import bench, demo_school, qt_app  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def bench(name: str, value: float, unit: str) -> None:
-    print(f"BENCH {name} {value:.4g} {unit}", flush=True)
 
 
 def evidence(students: int, competencies: int, pieces: int, seed: int = 7):
@@ -91,19 +92,12 @@ def grid_key_presses() -> None:
     """Record a class's 30 pieces of evidence through the grid, from the keyboard alone."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    from plclassroom.services import demo, roster
-    from plclassroom.store.database import Store
+    from plclassroom.services import roster
     from plclassroom.ui.app import open_window
 
-    QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["XDG_CONFIG_HOME"] = tmp
-        store = Store.open(Path(tmp) / "demo.sqlite")
-        with store.unit_of_work(record_changes=False) as uow:
-            demo.build_demo_school(uow)
-            uow.commit()
+    qt_app()
+    with demo_school() as store:
         window = open_window(store, "bench")
         window.show()
         window.tabs.setCurrentWidget(window.evidence)
@@ -123,7 +117,6 @@ def grid_key_presses() -> None:
         bench("evidence_grid_key_presses_for_30_pieces", presses, "keys")
         bench("evidence_grid_save_time_for_30_pieces", seconds * 1000, "ms")
         window.close()
-        store.close()
 
 
 def run(quick: bool) -> None:

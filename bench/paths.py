@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-def bench(name: str, value: float, unit: str) -> None:
-    print(f"BENCH {name} {value:.4g} {unit}", flush=True)
+from common import bench  # noqa: E402
 
 
 def framework(clusters: int = 8, parts: int = 9, seed: int = 11):

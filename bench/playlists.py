@@ -7,16 +7,17 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import bench, demo_school, qt_app  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def bench(name: str, value: float, unit: str) -> None:
-    print(f"BENCH {name} {value:.4g} {unit}", flush=True)
 
 
 def run(quick: bool) -> None:
@@ -25,17 +26,11 @@ def run(quick: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
     from plclassroom.domain import Enrollment
-    from plclassroom.services import demo, mastery, playlists, roster
-    from plclassroom.store.database import Store
+    from plclassroom.services import mastery, playlists, roster
     from plclassroom.ui.app import open_window
 
-    QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["XDG_CONFIG_HOME"] = tmp
-        store = Store.open(Path(tmp) / "demo.sqlite")
-        with store.unit_of_work(record_changes=False) as uow:
-            demo.build_demo_school(uow)
-            uow.commit()
+    qt_app()
+    with demo_school() as store:
         with store.unit_of_work() as uow:
             classes = roster.list_classes(uow)
             section, other = classes[0], classes[1]
@@ -84,7 +79,6 @@ def run(quick: bool) -> None:
         bench("playlist_progress_35x12_key_presses", presses, "keys")
         bench("playlist_progress_35x12_save_time", seconds * 1000, "ms")
         window.close()
-        store.close()
 
 
 if __name__ == "__main__":

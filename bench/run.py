@@ -24,10 +24,7 @@ import paths  # noqa: E402
 import playlists  # noqa: E402
 import roster_import  # noqa: E402
 import search  # noqa: E402
-
-
-def bench(name: str, value: float, unit: str) -> None:
-    print(f"BENCH {name} {value:.6g} {unit}", flush=True)
+from common import bench  # noqa: E402
 
 
 def child_env(data_dir: Path) -> dict:

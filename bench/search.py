@@ -16,6 +16,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import bench  # noqa: E402
+
 COMMON_WORD = "progress"  # in about half the notes
 RARE_WORD = "marimba"  # in one note in 5,000 (at least 3), all the advisor's
 
@@ -53,8 +57,6 @@ RARE_WORDS = ["ukulele", "archery", "taxidermy", "origami", "beekeeping", "calli
               "hovercraft", "kayaking", "telescope"]
 
 
-def bench(name: str, value: float, unit: str) -> None:
-    print(f"BENCH {name} {value:.4g} {unit}", flush=True)
 
 
 def note_text(rng: random.Random, weights: list[float], rare: bool = False) -> str:

@@ -1,0 +1,41 @@
+"""What every benchmark shares: the one output format, and a demo school opened in the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def bench(name: str, value: float, unit: str) -> None:
+    """One figure, as one line: BENCH <name> <value> <unit>."""
+    print(f"BENCH {name} {value:.4g} {unit}", flush=True)
+
+
+@contextmanager
+def demo_school(students: int = 180) -> Iterator:
+    """A Store holding the demo school, in a temporary folder (settings there too)."""
+    from plclassroom.services import demo
+    from plclassroom.store.database import Store
+
+    with tempfile.TemporaryDirectory(prefix="plclassroom-bench-") as tmp:
+        os.environ["XDG_CONFIG_HOME"] = tmp
+        store = Store.open(Path(tmp) / "demo.sqlite")
+        with store.unit_of_work(record_changes=False) as uow:
+            demo.build_demo_school(uow, students=students)
+            uow.commit()
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def qt_app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv)
