@@ -153,3 +153,11 @@ def test_the_school_rewrites_a_template_and_new_notes_start_from_it(qtbot, panel
     panel.new_conference()
     panel.editor.kind.setCurrentText("check-in")
     assert panel.editor.notes.toPlainText().startswith("Rose: what went well?")
+
+
+def test_a_family_pack_from_the_caseload(qtbot, panel, tmp_path):
+    panel.caseload.setCurrentCell(0, 0)
+    out = tmp_path / "pack.pdf"
+    with qtbot.waitSignal(panel.context.message) as said:
+        assert panel.family_pack(out, language="es")
+    assert out.read_bytes().startswith(b"%PDF") and "only what is marked shareable" in said.args[0]

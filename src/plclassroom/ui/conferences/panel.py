@@ -5,6 +5,7 @@ focus moves, so a dead battery loses nothing; the app offers the draft back when
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,8 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plclassroom.services import conferences, search
+from plclassroom.services import conferences, family_pack, search
 from plclassroom.services.conferences import OWNERS, ConferenceInput, StepInput
+from plclassroom.ui.conferences.family_pack import write_family_pack
 from plclassroom.ui.context import AppContext
 
 AUTOSAVE_MS = 3000
@@ -310,6 +314,9 @@ class ConferencesPanel(QWidget):
         new = QPushButton("New conference…", toolTip="A conference with the advisee selected above")
         new.clicked.connect(lambda: self.new_conference())
         templates = QPushButton("Templates…", toolTip="The school's prompts for each kind of conference")
+        pack = QPushButton("Family pack…", toolTip="One page for the family: goals in the student's words, "
+                                                   "strengths, next steps; only what is marked shareable")
+        pack.clicked.connect(lambda: self.family_pack())
         templates.clicked.connect(lambda: TemplatesDialog(self.context, self).open())
         bar = QFormLayout()
         bar.addRow("Caseload of:", self.advisor)
@@ -325,6 +332,7 @@ class ConferencesPanel(QWidget):
         left_layout.addWidget(self.history, 1)
         actions = QHBoxLayout()
         actions.addWidget(new, 1)
+        actions.addWidget(pack)
         actions.addWidget(templates)
         left_layout.addLayout(actions)
         self.editor = ConferenceEditor(context)
@@ -415,3 +423,30 @@ class ConferencesPanel(QWidget):
             self.results.addItem(f"{hit.student_name} · {hit.kind}: {snippet}")
         if text.strip() and not hits:
             self.results.addItem("Nothing you may see matches.")
+
+    def family_pack(self, path: Path | None = None, language: str | None = None, class_id: str | None = None) -> bool:
+        """A one-page PDF for a family or student-led conference, in English or Spanish."""
+        row = self.caseload.currentRow()
+        if not 0 <= row < len(self.rows):
+            self.context.message.emit("Pick an advisee first.")
+            return False
+        if language is None:
+            language, ok = QInputDialog.getItem(self, "Family pack", "Language:", ["English", "Español"], 0, False)
+            if not ok:
+                return False
+            language = "es" if language == "Español" else "en"
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save the family pack",
+                                                    f"{self.rows[row].name} family pack.pdf", "PDF (*.pdf)")
+            if not chosen:
+                return False
+            path = Path(chosen)
+        student_id = self.rows[row].student_id
+        try:
+            pack = self.context.call(family_pack.family_pack, student_id, class_id)
+            write_family_pack(pack, path, language=language)
+        except (family_pack.FamilyPackError, OSError) as error:
+            QMessageBox.warning(self, "Family pack not saved", str(error))
+            return False
+        self.context.message.emit(f"Saved {path.name}: only what is marked shareable with the family is in it.")
+        return True

@@ -207,7 +207,7 @@ SANS = ["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", "Helvetica",
 MONO = ["DejaVu Sans Mono", "Consolas", "Menlo", "Liberation Mono", "Courier New"]
 
 
-def _font(points: float, bold: bool = False, mono: bool = False, italic: bool = False) -> QFont:
+def print_font(points: float, bold: bool = False, mono: bool = False, italic: bool = False) -> QFont:
     font = QFont()
     font.setFamilies(MONO if mono else SANS)
     font.setStyleHint(QFont.StyleHint.TypeWriter if mono else QFont.StyleHint.SansSerif)
@@ -218,7 +218,7 @@ def _font(points: float, bold: bool = False, mono: bool = False, italic: bool = 
     return font
 
 
-def _lines(text: str, font: QFont, width: float, most: int) -> list[str]:
+def wrap_lines(text: str, font: QFont, width: float, most: int) -> list[str]:
     """``text`` broken into lines ``width`` wide; at most ``most``, the last elided with "…"."""
     layout = QTextLayout(text, font)
     layout.beginLayout()
@@ -272,23 +272,23 @@ def draw_sheet(painter: QPainter, sheet: Sheet, page: int = 0) -> None:
 
     # The header: the playlist, the student, the class and the due date.
     y = MARGIN
-    title_font = _font(22, bold=True)
+    title_font = print_font(22, bold=True)
     if QFontMetricsF(title_font).horizontalAdvance(sheet.playlist_title) > width:  # a long title: two smaller lines
-        title_font = _font(18, bold=True)
-    for line in _lines(sheet.playlist_title, title_font, width, 2):
+        title_font = print_font(18, bold=True)
+    for line in wrap_lines(sheet.playlist_title, title_font, width, 2):
         y += _text(painter, title_font, left, y, line, width)
     y += 25
-    name_font = _font(18, bold=True)
-    due_font = _font(16)
+    name_font = print_font(18, bold=True)
+    due_font = print_font(16)
     due = f"Due: {day_text(sheet.due)}"
     due_w = QFontMetricsF(due_font).horizontalAdvance(due)
     _text(painter, due_font, right, y + 5, due, right=True)
     y += _text(painter, name_font, left, y, f"Name: {sheet.name}", width - due_w - 60) + 10
     info = f"Class: {sheet.class_title}" if sheet.class_title else ""
     if pages > 1:
-        _text(painter, _font(14), right, y, f"page {page + 1} of {pages}", right=True)
-    y += _text(painter, _font(14), left, y, info, width - 400) + 20
-    _text(painter, _font(12, italic=True), left, y, INSTRUCTION, width)
+        _text(painter, print_font(14), right, y, f"page {page + 1} of {pages}", right=True)
+    y += _text(painter, print_font(14), left, y, info, width - 400) + 20
+    _text(painter, print_font(12, italic=True), left, y, INSTRUCTION, width)
     painter.setPen(QPen(INK, 6))
     painter.drawLine(QPointF(left, ITEMS_TOP - 25), QPointF(right, ITEMS_TOP - 25))
 
@@ -303,16 +303,16 @@ def draw_sheet(painter: QPainter, sheet: Sheet, page: int = 0) -> None:
     if page == pages - 1:  # right under the items, with as many lines to write on as the page holds
         top = min(ITEMS_TOP + len(items) * row_h + 90, PAGE_H - MARGIN - FOOTER_H - REFLECTION_H)
         painter.setPen(QPen(INK, 1))
-        _text(painter, _font(14, bold=True), left, top, REFLECTION_PROMPT, width)
+        _text(painter, print_font(14, bold=True), left, top, REFLECTION_PROMPT, width)
         painter.setPen(QPen(INK, 3))
         ruled = top + 170
         while ruled <= PAGE_H - MARGIN - FOOTER_H:
             painter.drawLine(QPointF(left, ruled), QPointF(right, ruled))
             ruled += REFLECTION_LINE
     else:
-        _text(painter, _font(14, bold=True), right, ITEMS_TOP + len(items) * row_h + 40,
+        _text(painter, print_font(14, bold=True), right, ITEMS_TOP + len(items) * row_h + 40,
               f"Continued on page {page + 2} →", right=True)
-    footer_font = _font(10)
+    footer_font = print_font(10)
     painter.setPen(QPen(INK, 1))
     painter.setFont(footer_font)
     footer = QRectF(left, PAGE_H - MARGIN - FOOTER_H + 30, width, FOOTER_H - 30)
@@ -323,13 +323,13 @@ def draw_sheet(painter: QPainter, sheet: Sheet, page: int = 0) -> None:
 
 def _draw_item(painter: QPainter, item: SheetItem, top: float, height: float) -> None:
     left, right = MARGIN, PAGE_W - MARGIN
-    title_font, number_font, details_font = _font(16, bold=True), _font(18, bold=True), _font(13)
-    note_font = _font(13, italic=True)
+    title_font, number_font, details_font = print_font(16, bold=True), print_font(18, bold=True), print_font(13)
+    note_font = print_font(13, italic=True)
     title_x = left + BOX + 50 + QFontMetricsF(number_font).horizontalAdvance("00.") + 20
     title_w = right - CODE_W - 40 - title_x
     title_h, details_h = QFontMetricsF(title_font).height(), QFontMetricsF(details_font).height()
     most = max(1, min(3, int((height - 2 * ROW_PAD - 10 - details_h) // title_h)))  # as many as the row holds
-    title_lines = _lines(item.title, title_font, title_w, most)
+    title_lines = wrap_lines(item.title, title_font, title_w, most)
     block = title_h * len(title_lines) + 10 + details_h
     y = top + (height - block) / 2
 
@@ -355,7 +355,7 @@ def _draw_item(painter: QPainter, item: SheetItem, top: float, height: float) ->
     _text(painter, details_font, title_x, line_y, item.details, title_w)
 
     # The code, boxed at the right, for the teacher.
-    code_font, label_font = _font(15, bold=True, mono=True), _font(10)
+    code_font, label_font = print_font(15, bold=True, mono=True), print_font(10)
     code_h, label_h = QFontMetricsF(code_font).height(), QFontMetricsF(label_font).height()
     box = QRectF(right - CODE_W, top + (height - (code_h + label_h + 30)) / 2, CODE_W, code_h + label_h + 30)
     painter.setPen(QPen(INK, 3))
