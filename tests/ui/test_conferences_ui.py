@@ -36,12 +36,15 @@ def test_the_caseload_and_a_conference_logged_from_it(qtbot, panel, demo_store):
     # An empty note starts from the prompts of the chosen kind of conference.
     assert editor.notes.toPlainText() == panel.context.call(conferences.template, editor.kind.currentText())
     editor.notes.setPlainText("Talked about the ratio project; wants to present it.")
-    editor.goals.item(0).setCheckState(editor.goals.item(0).checkState().Checked)
+    editor.goals.item(0, 0).setCheckState(editor.goals.item(0, 0).checkState().Checked)
+    editor.goals.item(0, 1).setText("Halfway: on time 6 days of 10")
     editor.add_step("Rehearse the presentation with a partner", "student", "2026-12-01")
     before = count(demo_store, "SELECT count(*) FROM conference")
     assert editor.save()
     assert count(demo_store, "SELECT count(*) FROM conference") == before + 1
     assert count(demo_store, "SELECT count(*) FROM next_step WHERE text LIKE 'Rehearse%'") == 1
+    assert count(demo_store, "SELECT count(*) FROM conference_goal WHERE progress_note = 'Halfway: on time 6 days "
+                             "of 10'") == 1
     assert count(demo_store, "SELECT count(*) FROM local_draft") == 0
     assert not editor.isEnabled()
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -72,8 +71,11 @@ class ConferenceEditor(QWidget):
         self.privacy.buttons()[1].setChecked(True)
         self.follow_up = QDateEdit(QDate.currentDate().addDays(21), calendarPopup=True,
                                    accessibleName="Follow-up date")
-        self.goals = QListWidget(accessibleName="Goals reviewed")
-        self.goals.setMaximumHeight(110)
+        self.goals = QTableWidget(0, 2, accessibleName="Goals reviewed")
+        self.goals.setHorizontalHeaderLabels(["Goal (tick the ones you talked about)", "How it is going"])
+        self.goals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.goals.verticalHeader().hide()
+        self.goals.setMaximumHeight(120)
         self.steps = QTableWidget(0, 4, accessibleName="Next steps")
         self.steps.setHorizontalHeaderLabels(["Next step", "Who", "Due", "Done"])
         self.steps.horizontalHeaderItem(2).setToolTip("Write the date as YYYY-MM-DD")
@@ -127,13 +129,16 @@ class ConferenceEditor(QWidget):
         self.title.setText(f"Conference with {name}")
         self.notes.clear()
         self.steps.setRowCount(0)
-        self.goals.clear()
+        self.goals.setRowCount(0)
         for goal in self.context.call(conferences.student_goals, student_id):
-            entry = QListWidgetItem(f"{goal.statement}  ({goal.status})")
+            row = self.goals.rowCount()
+            self.goals.insertRow(row)
+            entry = QTableWidgetItem(f"{goal.statement}  ({goal.status})")
             entry.setData(Qt.ItemDataRole.UserRole, goal.id)
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+            entry.setFlags((entry.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
             entry.setCheckState(Qt.CheckState.Unchecked)
-            self.goals.addItem(entry)
+            self.goals.setItem(row, 0, entry)
+            self.goals.setItem(row, 1, QTableWidgetItem(""))
         self.held_on.setDate(QDate.currentDate())
         self.follow_up.setDate(QDate.currentDate().addDays(21))
         self._fill_prompts(self.kind.currentText())
@@ -185,8 +190,9 @@ class ConferenceEditor(QWidget):
             "kind": self.kind.currentText(), "attendees": self.attendees.text(), "notes": self.notes.toPlainText(),
             "privacy": self.privacy.checkedButton().property("value"),
             "follow_up_on": self.follow_up.date().toPython().isoformat(),
-            "goals": {self.goals.item(i).data(Qt.ItemDataRole.UserRole): "" for i in range(self.goals.count())
-                      if self.goals.item(i).checkState() == Qt.CheckState.Checked},
+            "goals": {self.goals.item(r, 0).data(Qt.ItemDataRole.UserRole): self.goals.item(r, 1).text().strip()
+                      for r in range(self.goals.rowCount())
+                      if self.goals.item(r, 0).checkState() == Qt.CheckState.Checked},
             "steps": [{"text": (self.steps.item(r, 0).text() if self.steps.item(r, 0) else ""),
                        "owner": self.steps.cellWidget(r, 1).currentText(),
                        "due_on": (self.steps.item(r, 2).text() if self.steps.item(r, 2) else "").strip(),
@@ -204,9 +210,11 @@ class ConferenceEditor(QWidget):
             button.setChecked(button.property("value") == payload.get("privacy"))
         self.follow_up.setDate(QDate.fromString(payload.get("follow_up_on", ""), "yyyy-MM-dd"))
         chosen = payload.get("goals", {})
-        for i in range(self.goals.count()):
-            if self.goals.item(i).data(Qt.ItemDataRole.UserRole) in chosen:
-                self.goals.item(i).setCheckState(Qt.CheckState.Checked)
+        for r in range(self.goals.rowCount()):
+            goal_id = self.goals.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            if goal_id in chosen:
+                self.goals.item(r, 0).setCheckState(Qt.CheckState.Checked)
+                self.goals.item(r, 1).setText(chosen[goal_id])
         for step in payload.get("steps", []):
             self.add_step(step.get("text", ""), step.get("owner", "student"), step.get("due_on", ""))
             if step.get("done"):
