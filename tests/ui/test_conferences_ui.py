@@ -164,3 +164,16 @@ def test_a_family_pack_from_the_caseload(qtbot, panel, tmp_path):
     with qtbot.waitSignal(panel.context.message) as said:
         assert panel.family_pack(out, language="es")
     assert out.read_bytes().startswith(b"%PDF") and "only what is marked shareable" in said.args[0]
+
+
+def test_the_learning_plan_keeps_every_change_and_its_review(qtbot, panel, demo_store):
+    panel.caseload.setCurrentCell(0, 0)
+    dialog = panel.learning_plan()
+    qtbot.addWidget(dialog)
+    dialog.parts["core_values"].setPlainText("Kindness and effort")
+    dialog.save_part("core_values")
+    dialog.parts["transition_plan"].setPlainText("Visit the high school in spring")
+    dialog.mark_reviewed()
+    assert dialog.history.count() == 2 and "Transition plan" in dialog.history.item(0).text()
+    assert dialog.review.text().startswith("Last reviewed")
+    assert count(demo_store, "SELECT count(*) FROM plan_revision") == 2

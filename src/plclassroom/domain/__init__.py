@@ -36,6 +36,7 @@ from plclassroom.domain.playlist import (
     ProgressStatus,
 )
 from plclassroom.domain.profile import (
+    PLAN_FIELDS,
     PROFILE_TEXT_FIELDS,
     Accommodation,
     AccommodationKind,
@@ -43,6 +44,8 @@ from plclassroom.domain.profile import (
     GoalCompetency,
     GoalStatus,
     LearnerProfile,
+    LearningPlan,
+    PlanRevision,
 )
 from plclassroom.domain.rotation import (
     GroupMember,

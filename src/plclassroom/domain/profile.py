@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlmodel import Field
@@ -80,3 +80,42 @@ class GoalCompetency(Synced, table=True):
 
     goal_id: str = Field(foreign_key="goal.id", index=True)
     competency_id: str = Field(foreign_key="competency.id", index=True)
+
+
+class LearningPlan(Synced, table=True):
+    """A student's personal learning plan: one living document, reviewed at set intervals."""
+
+    __tablename__ = "learning_plan"
+
+    student_id: str = Field(foreign_key="person.id", unique=True)
+    core_values: str = ""
+    action_steps: str = ""
+    student_reflection: str = ""
+    family_reflection: str = ""
+    advisor_reflection: str = ""
+    transition_plan: str = ""
+    review_every_weeks: int = 6  # the school sets it: every 6 or 10 weeks, say
+    reviewed_on: date | None = None
+
+
+PLAN_FIELDS: dict[str, str] = {
+    "core_values": "Core values",
+    "action_steps": "Action steps",
+    "student_reflection": "Reflection by the student",
+    "family_reflection": "Reflection by the family",
+    "advisor_reflection": "Reflection by the advisor",
+    "transition_plan": "Transition plan",
+}
+
+
+class PlanRevision(Synced, table=True):
+    """Every change to a learning plan: who changed which part, when, from what to what."""
+
+    __tablename__ = "plan_revision"
+
+    plan_id: str = Field(foreign_key="learning_plan.id", index=True)
+    part: str
+    old: str = ""
+    new: str = ""
+    changed_by: str | None = Field(default=None, foreign_key="person.id")
+    changed_at: datetime

@@ -22,6 +22,7 @@ from plclassroom.domain import (
     Privacy,
     Role,
 )
+from plclassroom.services import learning_plans
 from plclassroom.store import drafts
 from plclassroom.store.unit_of_work import UnitOfWork
 
@@ -142,6 +143,7 @@ def caseload(uow: UnitOfWork, advisor_id: str, today: date | None = None,
                                                           AdvisorNote.addressed.is_(False),
                                                           AdvisorNote.deleted.is_(False))).scalars():
         notes.setdefault(note.student_id, []).append(note)
+    plan_due = learning_plans.reviews_due(uow, ids, today)
     rows = []
     for student in students:
         mine = steps.get(student.id, [])
@@ -160,6 +162,8 @@ def caseload(uow: UnitOfWork, advisor_id: str, today: date | None = None,
             row.flags.append(f"{overdue} next step{'s' if overdue > 1 else ''} overdue")
         if row.concerns:
             row.flags.append(f"{row.concerns} concern{'s' if row.concerns > 1 else ''} from teachers")
+        if student.id in plan_due and plan_due[student.id] is not None:
+            row.flags.append(f"learning plan review due {plan_due[student.id].isoformat()}")
         rows.append(row)
     return sorted(rows, key=lambda r: r.urgency)
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from plclassroom.services import conferences, family_pack, search
 from plclassroom.services.conferences import OWNERS, ConferenceInput, StepInput
 from plclassroom.ui.conferences.family_pack import write_family_pack
+from plclassroom.ui.conferences.learning_plan import LearningPlanDialog
 from plclassroom.ui.context import AppContext
 
 AUTOSAVE_MS = 3000
@@ -325,6 +326,8 @@ class ConferencesPanel(QWidget):
         pack = QPushButton("Family pack…", toolTip="One page for the family: goals in the student's words, "
                                                    "strengths, next steps; only what is marked shareable")
         pack.clicked.connect(lambda: self.family_pack())
+        plan = QPushButton("Learning plan…", toolTip="The advisee's personal learning plan, with every change")
+        plan.clicked.connect(lambda: self.learning_plan())
         templates.clicked.connect(lambda: TemplatesDialog(self.context, self).open())
         bar = QFormLayout()
         bar.addRow("Caseload of:", self.advisor)
@@ -338,11 +341,14 @@ class ConferencesPanel(QWidget):
         left_layout.addWidget(self.caseload, 2)
         left_layout.addWidget(QLabel("History and teachers' notes"))
         left_layout.addWidget(self.history, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(new, 1)
-        actions.addWidget(pack)
-        actions.addWidget(templates)
-        left_layout.addLayout(actions)
+        # Two rows of buttons: the window must still fit a small laptop screen.
+        first, second = QHBoxLayout(), QHBoxLayout()
+        first.addWidget(new, 1)
+        first.addWidget(plan)
+        second.addWidget(pack, 1)
+        second.addWidget(templates)
+        left_layout.addLayout(first)
+        left_layout.addLayout(second)
         self.editor = ConferenceEditor(context)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -458,3 +464,13 @@ class ConferencesPanel(QWidget):
             return False
         self.context.message.emit(f"Saved {path.name}: only what is marked shareable with the family is in it.")
         return True
+
+    def learning_plan(self) -> QDialog | None:
+        row = self.caseload.currentRow()
+        if not 0 <= row < len(self.rows):
+            self.context.message.emit("Pick an advisee first.")
+            return None
+        dialog = LearningPlanDialog(self.context, self.rows[row].student_id, self.rows[row].name,
+                                    self.advisor.currentData(), self)
+        dialog.open()
+        return dialog

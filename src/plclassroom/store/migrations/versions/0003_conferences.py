@@ -1,4 +1,5 @@
-"""Conferences: templates per kind, teachers' notes for advisors, local drafts (never synced),
+"""Conferences: templates per kind, teachers' notes for advisors, personal learning plans with
+every revision, local drafts (never synced),
 and a full-text index (SQLite FTS5) over conference notes, goals and next steps, kept current by
 triggers so every write path (the app, imports, sync) feeds it.
 
@@ -67,6 +68,35 @@ def upgrade() -> None:
         batch.create_index(batch.f("ix_advisor_note_hlc"), ["hlc"], unique=False)
         batch.create_index(batch.f("ix_advisor_note_student_id"), ["student_id"], unique=False)
     op.create_table(
+        "learning_plan", *synced(),
+        sa.Column("student_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        *[sa.Column(name, sqlmodel.sql.sqltypes.AutoString(), nullable=False) for name in (
+            "core_values", "action_steps", "student_reflection", "family_reflection", "advisor_reflection",
+            "transition_plan")],
+        sa.Column("review_every_weeks", sa.Integer(), nullable=False),
+        sa.Column("reviewed_on", sa.Date(), nullable=True),
+        sa.ForeignKeyConstraint(["student_id"], ["person.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("student_id"),
+    )
+    with op.batch_alter_table("learning_plan") as batch:
+        batch.create_index(batch.f("ix_learning_plan_hlc"), ["hlc"], unique=False)
+    op.create_table(
+        "plan_revision", *synced(),
+        sa.Column("plan_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("part", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("old", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("new", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("changed_by", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("changed_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["changed_by"], ["person.id"]),
+        sa.ForeignKeyConstraint(["plan_id"], ["learning_plan.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("plan_revision") as batch:
+        batch.create_index(batch.f("ix_plan_revision_hlc"), ["hlc"], unique=False)
+        batch.create_index(batch.f("ix_plan_revision_plan_id"), ["plan_id"], unique=False)
+    op.create_table(
         "local_draft",
         sa.Column("key", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -103,5 +133,7 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS search_conference_steps")
     op.execute("DROP TABLE IF EXISTS search_text")
     op.drop_table("local_draft")
+    op.drop_table("plan_revision")
+    op.drop_table("learning_plan")
     op.drop_table("advisor_note")
     op.drop_table("conference_template")
