@@ -177,3 +177,20 @@ def test_the_learning_plan_keeps_every_change_and_its_review(qtbot, panel, demo_
     assert dialog.history.count() == 2 and "Transition plan" in dialog.history.item(0).text()
     assert dialog.review.text().startswith("Last reviewed")
     assert count(demo_store, "SELECT count(*) FROM plan_revision") == 2
+
+
+def test_a_goal_is_linked_to_competencies_with_undo(qtbot, demo_store):
+    from plclassroom.services import mastery
+
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "goal-links")
+    qtbot.addWidget(window)
+    window.roster.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.profile.student_id != "")
+    profile = window.profile
+    profile.goal_table.setCurrentIndex(profile.goals.index(0, 0))
+    competencies = window.context.call(mastery.class_mastery, profile.class_id).competencies
+    assert profile.link_goal([competencies[0].id, competencies[2].id])
+    assert count(demo_store, "SELECT count(*) FROM goal_competency WHERE NOT deleted") == 2
+    window.context.undo_stack.undo()
+    assert count(demo_store, "SELECT count(*) FROM goal_competency WHERE NOT deleted") == 0

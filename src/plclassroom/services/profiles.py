@@ -16,6 +16,7 @@ from plclassroom.domain import (
     Accommodation,
     AccommodationKind,
     Goal,
+    GoalCompetency,
     GoalStatus,
     LearnerProfile,
     Person,
@@ -157,3 +158,25 @@ def _profile_row(uow: UnitOfWork, student_id: str) -> LearnerProfile | None:
 
 def _as_dict(row: Synced, names: tuple[str, ...]) -> dict:
     return {"id": row.id, **{name: getattr(row, name) for name in names}}
+
+
+def goal_competencies(uow: UnitOfWork, goal_id: str) -> list[str]:
+    return list(uow.session.execute(select(GoalCompetency.competency_id).where(
+        GoalCompetency.goal_id == goal_id, GoalCompetency.deleted.is_(False))).scalars())
+
+
+def set_goal_competencies(uow: UnitOfWork, goal_id: str, competency_ids: list[str]) -> list[str]:
+    """Link a goal to the competencies it is about; returns the previous links (for undo)."""
+    if uow.get(Goal, goal_id) is None:
+        raise ProfileError("That goal was removed.")
+    links = list(uow.session.execute(select(GoalCompetency).where(
+        GoalCompetency.goal_id == goal_id, GoalCompetency.deleted.is_(False))).scalars())
+    old = [link.competency_id for link in links]
+    for link in links:
+        if link.competency_id not in competency_ids:
+            uow.tombstone(link)
+    for competency_id in competency_ids:
+        if competency_id not in old:
+            uow.add(GoalCompetency(goal_id=goal_id, competency_id=competency_id))
+    uow.commit()
+    return old

@@ -6,10 +6,12 @@ is an undoable command. Goals and accommodations edit in their tables, also thro
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -27,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from plclassroom.domain import PROFILE_TEXT_FIELDS, Accommodation, Goal
-from plclassroom.services import conferences, profiles
+from plclassroom.services import conferences, mastery, profiles
+from plclassroom.services.mastery import short_code
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.profile.models import ID_ROLE, ChoiceDelegate, ProfileRowsModel
 from plclassroom.ui.profile.quick_evidence import QuickEvidence
-from plclassroom.ui.undo import AddRow, EditProfileField, RemoveRow
+from plclassroom.ui.undo import AddRow, Change, EditProfileField, RemoveRow
 
 AUTOSAVE_MS = 700  # a pause in typing this long saves the field
 
@@ -100,9 +104,11 @@ class ProfilePanel(QStackedWidget):
             layout, "Accommodations (IEP, 504, ELL…)", self.accommodations, "accommodation", Accommodation,
             {"kind": ChoiceDelegate(Accommodation, "kind", self)})
         self.goals = ProfileRowsModel(context, "goal", Goal, GOAL_COLUMNS, self)
+        link = QPushButton("Link the goal to competencies…")
+        link.clicked.connect(lambda: self.link_goal())
         self.goal_table = self._list_box(
             layout, "Goals", self.goals, "goal", Goal,
-            {"kind": ChoiceDelegate(Goal, "kind", self), "status": ChoiceDelegate(Goal, "status", self)})
+            {"kind": ChoiceDelegate(Goal, "kind", self), "status": ChoiceDelegate(Goal, "status", self)}, [link])
         self.mastery = QuickEvidence(context)
         layout.addWidget(self.mastery)
         history_box = QGroupBox("Conferences (private notes show only to their author, on the Conferences tab)")
@@ -127,7 +133,7 @@ class ProfilePanel(QStackedWidget):
         self.addWidget(scroll)
         context.changed.connect(self._changed)
 
-    def _list_box(self, layout, title, model, kind, table, delegates) -> QTableView:
+    def _list_box(self, layout, title, model, kind, table, delegates, extra_buttons=()) -> QTableView:
         box = QGroupBox(title)
         box_layout = QVBoxLayout(box)
         view = QTableView(accessibleName=title)
@@ -152,6 +158,8 @@ class ProfilePanel(QStackedWidget):
         remove.clicked.connect(lambda: self._remove(view, kind, table))
         buttons.addWidget(add)
         buttons.addWidget(remove)
+        for button in extra_buttons:
+            buttons.addWidget(button)
         buttons.addStretch(1)
         box_layout.addWidget(view)
         box_layout.addLayout(buttons)
@@ -180,6 +188,41 @@ class ProfilePanel(QStackedWidget):
             self.conference_list.addItem(f"{conference.held_on}  {conference.kind} with {conference.author}: "
                                          f"{conference.notes[:90]}" + (f"  [{steps} open steps]" if steps else ""))
         self.setCurrentIndex(1)
+
+    def link_goal(self, competency_ids: list[str] | None = None) -> bool:
+        """Say which competencies the selected goal is about (the class's framework)."""
+        index = self.goal_table.currentIndex()
+        if not index.isValid() or not self.class_id:
+            self.context.message.emit("Pick a goal (and a class with a framework) first.")
+            return False
+        goal_id = index.data(ID_ROLE)
+        if competency_ids is None:
+            view = self.context.call(mastery.class_mastery, self.class_id)
+            linked = set(self.context.call(profiles.goal_competencies, goal_id))
+            labels = [f"{short_code(c.code)}  {c.statement[:60]}" for c in view.competencies]
+            dialog = QDialog(self)
+            dialog.setWindowTitle("Competencies this goal is about")
+            choices = QListWidget()
+            for competency, label in zip(view.competencies, labels, strict=True):
+                entry = QListWidgetItem(label)
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Checked if competency.id in linked else Qt.CheckState.Unchecked)
+                choices.addItem(entry)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            buttons.accepted.connect(dialog.accept)
+            buttons.rejected.connect(dialog.reject)
+            box = QVBoxLayout(dialog)
+            box.addWidget(choices)
+            box.addWidget(buttons)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            competency_ids = [c.id for i, c in enumerate(view.competencies)
+                              if choices.item(i).checkState() == Qt.CheckState.Checked]
+        ok, _ = Change.apply(self.context, "Link goal to competencies",
+                             lambda uow, _prev: profiles.set_goal_competencies(uow, goal_id, competency_ids),
+                             lambda uow, old: profiles.set_goal_competencies(uow, goal_id, old), "goal",
+                             self.student_id)
+        return ok
 
     def note_for_advisor(self, text: str | None = None, concern: bool = False) -> bool:
         if not self.student_id:
