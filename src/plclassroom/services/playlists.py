@@ -138,15 +138,7 @@ def update_playlist(uow: UnitOfWork, playlist_id: str, name: str, value) -> obje
 def set_competencies(uow: UnitOfWork, playlist_id: str, competency_ids: list[str]) -> list[str]:
     """The competencies the playlist targets; returns the previous list."""
     _playlist(uow, playlist_id)
-    links = list(uow.session.execute(select(PlaylistCompetency).where(
-        PlaylistCompetency.playlist_id == playlist_id, PlaylistCompetency.deleted.is_(False))).scalars())
-    old = [link.competency_id for link in links]
-    for link in links:
-        if link.competency_id not in competency_ids:
-            uow.tombstone(link)
-    for competency_id in competency_ids:
-        if competency_id not in old:
-            uow.add(PlaylistCompetency(playlist_id=playlist_id, competency_id=competency_id))
+    old = uow.replace_links(PlaylistCompetency, "playlist_id", playlist_id, "competency_id", competency_ids)
     uow.commit()
     return old
 

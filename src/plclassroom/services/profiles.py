@@ -169,14 +169,6 @@ def set_goal_competencies(uow: UnitOfWork, goal_id: str, competency_ids: list[st
     """Link a goal to the competencies it is about; returns the previous links (for undo)."""
     if uow.get(Goal, goal_id) is None:
         raise ProfileError("That goal was removed.")
-    links = list(uow.session.execute(select(GoalCompetency).where(
-        GoalCompetency.goal_id == goal_id, GoalCompetency.deleted.is_(False))).scalars())
-    old = [link.competency_id for link in links]
-    for link in links:
-        if link.competency_id not in competency_ids:
-            uow.tombstone(link)
-    for competency_id in competency_ids:
-        if competency_id not in old:
-            uow.add(GoalCompetency(goal_id=goal_id, competency_id=competency_id))
+    old = uow.replace_links(GoalCompetency, "goal_id", goal_id, "competency_id", competency_ids)
     uow.commit()
     return old

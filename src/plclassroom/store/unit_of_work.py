@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from plclassroom.domain.base import Synced
@@ -46,6 +46,21 @@ class UnitOfWork:
     def tombstone(self, row: Synced) -> None:
         row.deleted = True
         self.session.add(row)
+
+    def replace_links(self, table: type[Synced], owner: str, owner_id: str, target: str,
+                      target_ids: list[str]) -> list[str]:
+        """Make ``owner_id``'s links in ``table`` (a many-to-many row per pair) exactly
+        ``target_ids``: tombstone the ones dropped, add the new ones. Returns the previous targets."""
+        links = list(self.session.execute(select(table).where(
+            getattr(table, owner) == owner_id, table.deleted.is_(False))).scalars())
+        old = [getattr(link, target) for link in links]
+        for link in links:
+            if getattr(link, target) not in target_ids:
+                self.tombstone(link)
+        for target_id in target_ids:
+            if target_id not in old:
+                self.add(table(**{owner: owner_id, target: target_id}))
+        return old
 
     def insert_many(self, table: type[Synced], rows: Iterable[dict]) -> int:
         """Insert many new rows fast (Core executemany) with the same stamps and outbox entries
