@@ -24,7 +24,16 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPageSize,
 
 from plclassroom.interop.atomic import atomic_write
 from plclassroom.services.family_pack import FamilyPack
-from plclassroom.ui.playlists.paper import INK, MARGIN, PAGE_H, PAGE_W, PDF_DPI, print_font, wrap_lines
+from plclassroom.ui.playlists.paper import (
+    INK,
+    MARGIN,
+    PAGE_H,
+    PAGE_W,
+    PDF_DPI,
+    print_font,
+    render_a4,
+    wrap_lines,
+)
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -231,16 +240,7 @@ def draw_pack(painter: QPainter, pack: FamilyPack, language: str = "en") -> None
 
 def render_page(pack: FamilyPack, language: str = "en", width_px: int = 1240) -> QImage:
     """The page as an image ``width_px`` wide (1240: A4 at 150 dpi), drawn by ``draw_pack``."""
-    height_px = round(width_px * PAGE_H / PAGE_W)
-    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
-    image.fill(QColor(255, 255, 255))
-    painter = QPainter(image)
-    try:
-        painter.scale(width_px / PAGE_W, height_px / PAGE_H)
-        draw_pack(painter, pack, language)
-    finally:
-        painter.end()
-    return image
+    return render_a4(lambda painter: draw_pack(painter, pack, language), width_px)
 
 
 class FamilyPackWriteError(OSError):

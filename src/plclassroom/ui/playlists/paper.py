@@ -372,13 +372,18 @@ def _draw_item(painter: QPainter, item: SheetItem, top: float, height: float) ->
 
 def render_page(sheet: Sheet, page: int = 0, width_px: int = 1240) -> QImage:
     """A page as an image ``width_px`` wide (1240: A4 at 150 dpi), drawn by ``draw_sheet``."""
+    return render_a4(lambda painter: draw_sheet(painter, sheet, page), width_px)
+
+
+def render_a4(draw, width_px: int = 1240) -> QImage:
+    """An A4 page drawn by ``draw(painter)`` (in the page's own units), as an image for a preview."""
     height_px = round(width_px * PAGE_H / PAGE_W)
     image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
     image.fill(QColor(255, 255, 255))
     painter = QPainter(image)
     try:
         painter.scale(width_px / PAGE_W, height_px / PAGE_H)
-        draw_sheet(painter, sheet, page)
+        draw(painter)
     finally:
         painter.end()
     return image
