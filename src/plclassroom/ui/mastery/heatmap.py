@@ -174,6 +174,7 @@ class HeatmapPanel(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.proxy.sort(-1)  # students in name order until the teacher sorts by a competency
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Fixed widths: every cell holds "3.5*" at most, and measuring 2,800 cells per refresh is slow.
