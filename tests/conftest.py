@@ -4,6 +4,7 @@ set before anything imports Qt, so no test touches a real user's files."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -51,6 +52,17 @@ def demo_store(demo_template: Path, tmp_path: Path):
     opened = Store.open(path)
     yield opened
     opened.close()
+
+
+def run(store: Store, service, *args, **kwargs):
+    """Call a service in its own unit of work, as the UI does."""
+    with store.unit_of_work() as uow:
+        return service(uow, *args, **kwargs)
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages in a PDF (its /Type /Page objects, not the /Pages tree)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
 def count(store: Store, sql: str, *params) -> int:

@@ -4,12 +4,7 @@ import pytest
 from PIL import Image
 
 from plclassroom.services import attachments
-from tests.conftest import count
-
-
-def run(store, fn, *args):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args)
+from tests.conftest import count, run
 
 
 def test_a_phone_photo_is_downsized_and_kept_offline(store, tmp_path):

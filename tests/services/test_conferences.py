@@ -6,12 +6,7 @@ import pytest
 
 from plclassroom.services import conferences
 from plclassroom.services.conferences import ConferenceInput, StepInput
-from tests.conftest import count
-
-
-def run(store, fn, *args, **kwargs):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args, **kwargs)
+from tests.conftest import count, run
 
 
 @pytest.fixture

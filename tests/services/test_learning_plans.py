@@ -5,11 +5,7 @@ from datetime import date
 import pytest
 
 from plclassroom.services import conferences, learning_plans
-
-
-def run(store, fn, *args, **kwargs):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args, **kwargs)
+from tests.conftest import run
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from plclassroom.domain.mastery import Method
 from plclassroom.services import mastery, roster
 from plclassroom.services.mastery import EvidenceEntry
-from tests.conftest import count
+from tests.conftest import count, run
 
 
 @pytest.fixture
@@ -15,10 +15,6 @@ def math_class(demo_store):
     with demo_store.unit_of_work() as uow:
         return next(c for c in roster.list_classes(uow) if c.title.startswith("Math"))
 
-
-def run(store, fn, *args, **kwargs):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args, **kwargs)
 
 
 def test_the_heatmap_data_for_a_demo_class(demo_store, math_class):

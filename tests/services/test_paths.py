@@ -15,6 +15,7 @@ from plclassroom.domain import (
 from plclassroom.services import mastery, roster
 from plclassroom.services.mastery import EvidenceEntry, short_code
 from plclassroom.services.paths import framework_paths, suggest_next
+from tests.conftest import run
 
 LATER = date(2026, 12, 1)  # after all the demo's evidence: the newest pieces
 
@@ -24,10 +25,6 @@ def math_class(demo_store):
     with demo_store.unit_of_work() as uow:
         return next(c for c in roster.list_classes(uow) if c.title.startswith("Math"))
 
-
-def run(store, fn, *args, **kwargs):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args, **kwargs)
 
 
 def columns(view) -> dict[str, str]:

@@ -27,16 +27,11 @@ from plclassroom.services import attachments, frameworks
 from plclassroom.services import playlist_share as share
 from plclassroom.services.demo import demo_case_package
 from plclassroom.store.database import Store
-from tests.conftest import count
+from tests.conftest import count, run
 
 RP_A1 = "b6f61076-aa12-450b-8f9d-b86bc071f85e"  # CCSS.Math.Content.6.RP.A.1
 RP_A3 = "d83a65ed-770c-4dbe-a505-11e5e17a9a79"  # CCSS.Math.Content.6.RP.A.3
 PDF = b"%PDF-1.4 ratio tables, a worked example\n" * 50
-
-
-def run(store: Store, fn, *args, **kwargs):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args, **kwargs)
 
 
 def files_dir(store: Store) -> Path:

@@ -7,12 +7,7 @@ import pytest
 from plclassroom.domain import GroupMember, StudentGroup
 from plclassroom.services import mastery, playlists, roster
 from plclassroom.services.playlists import PlaylistError
-from tests.conftest import count
-
-
-def run(store, fn, *args, **kwargs):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args, **kwargs)
+from tests.conftest import count, run
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from plclassroom.services import score_import
 from plclassroom.services.score_import import ScoreMappingSettings
-from tests.conftest import count
+from tests.conftest import count, run
 
 
 def students(store, n=3):
@@ -24,10 +24,6 @@ def write(tmp_path, text, name="map.csv"):
 MAP = ScoreMappingSettings(student_column="StudentID", score_column="RIT", date_column="TestDate",
                            date_format="MM/DD/YYYY", measure="Math RIT")
 
-
-def run(store, fn, *args, **kwargs):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args, **kwargs)
 
 
 def test_scores_land_as_a_baseline_and_twice_adds_nothing(demo_store, tmp_path):

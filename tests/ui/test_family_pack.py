@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from plclassroom.services import conferences, profiles, roster
 from plclassroom.services.conferences import ConferenceInput, StepInput
 from plclassroom.services.family_pack import family_pack
 from plclassroom.ui.conferences import family_pack as paper
+from tests.conftest import page_count, run
 
 pytestmark = pytest.mark.gui
 
@@ -30,13 +30,6 @@ MARKERS = ("PRIVATE-MARKER", "PRIVATE-STEP", "TEACHERS-MARKER", "TEACHERS-STEP")
 ACCOMMODATION = "ACCOMMODATION-MARKER: extra time on every test"
 
 
-def run(store, fn, *args, **kwargs):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args, **kwargs)
-
-
-def page_count(data: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ temporary folder), so a person can look at it.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from PySide6.QtGui import QImage
 from plclassroom.services import playlists, roster
 from plclassroom.services.playlists import BoardRow, StudentPlaylist
 from plclassroom.ui.playlists import paper
+from tests.conftest import page_count, run
 
 pytestmark = pytest.mark.gui
 
@@ -26,13 +26,6 @@ DUE = date(2026, 11, 30)
 VARIANT = "Practice set A, read aloud with a worked example"
 
 
-def run(store, fn, *args, **kwargs):
-    with store.unit_of_work() as uow:
-        return fn(uow, *args, **kwargs)
-
-
-def page_count(data: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
 @pytest.fixture
