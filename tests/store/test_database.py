@@ -86,7 +86,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0099"
-down_revision = "0003"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -105,7 +105,7 @@ def test_an_existing_database_is_backed_up_before_a_migration(tmp_path, demo_tem
     # A future migration, written the way the app's own are, applied to a database with data in it.
     scripts = tmp_path / "migrations"
     shutil.copytree(migrations.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0099_reading_level.py").write_text(NEXT_MIGRATION)
+    (scripts / "versions" / "0099_reading_level.py").write_text(NEXT_MIGRATION.replace("{head}", migrations.HEAD))
     path = tmp_path / "school.sqlite"
     shutil.copy(demo_template, path)
     engine = make_engine(path)

@@ -48,11 +48,16 @@ from plclassroom.domain.profile import (
     PlanRevision,
 )
 from plclassroom.domain.rotation import (
+    Absence,
     GroupMember,
     RotationPlan,
     RotationSlot,
+    SeatSource,
+    Seminar,
+    SeminarSeat,
     Station,
     StationKind,
+    StationSet,
     StudentGroup,
 )
 from plclassroom.domain.school import (
