@@ -2,6 +2,7 @@
 
 Run under a real X server to see what a person sees:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/screenshot.png
+    ... scripts/screenshot.py docs/rotations.png rotations   # a week's plan with groups built
 """
 
 import sys
@@ -15,7 +16,27 @@ from plclassroom.store.database import Store
 from plclassroom.ui.app import make_application, open_window
 
 
-def main(out: str) -> None:
+def plan_rotations(window) -> None:
+    """A week's plan on the first class with a framework, groups built on its first competency."""
+    from datetime import date, time, timedelta
+
+    from plclassroom.services import mastery, rotations
+
+    picker = window.roster.class_picker
+    for row in range(picker.count()):
+        picker.setCurrentIndex(row)
+        if window.context.call(mastery.class_mastery, picker.currentData()).competencies:
+            break
+    window.tabs.setCurrentWidget(window.rotations)
+    monday = date.today() - timedelta(days=date.today().weekday())
+    plan_id = window.context.call(rotations.create_plan, picker.currentData(), "Ratios week", monday,
+                                  monday + timedelta(days=4), start_time=time(9, 10))
+    window.rotations._load_plans(select=plan_id)
+    window.rotations.competency_box.setCurrentIndex(1)
+    window.rotations.build_groups()
+
+
+def main(out: str, view: str = "profile") -> None:
     app = make_application()
     store = Store.open(Path(tempfile.mkdtemp()) / "demo.sqlite")
     with store.unit_of_work(record_changes=False) as uow:
@@ -25,6 +46,8 @@ def main(out: str) -> None:
     window.resize(1360, 860)
     window.show()
     window.roster.table.selectRow(4)
+    if view == "rotations":
+        plan_rotations(window)
 
     def shoot() -> None:
         window.grab().save(out)
@@ -36,4 +59,4 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "screenshot.png")
+    main(*(sys.argv[1:] or ["screenshot.png"]))

@@ -21,6 +21,8 @@ from plclassroom.ui.mastery.settings import MasterySettingsDialog
 from plclassroom.ui.playlists.panel import PlaylistsPanel
 from plclassroom.ui.profile.view import ProfilePanel
 from plclassroom.ui.roster.view import RosterPanel
+from plclassroom.ui.rotations.planner import RotationsPanel
+from plclassroom.ui.rotations.seminars import SeminarsDialog
 
 WINDOW_KEY = "main_window"
 ROSTER_NARROW = 300
@@ -38,12 +40,14 @@ class MainWindow(QMainWindow):
         self.evidence = EvidenceGridPanel(context)
         self.playlists = PlaylistsPanel(context)
         self.conferences = ConferencesPanel(context)
+        self.rotations = RotationsPanel(context)
         self.tabs = QTabWidget(accessibleName="Views of the class")
         self.tabs.addTab(self.profile, "&Learner profile")
         self.tabs.addTab(self.heatmap, "Class &mastery")
         self.tabs.addTab(self.evidence, "Record &evidence")
         self.tabs.addTab(self.playlists, "&Playlists")
         self.tabs.addTab(self.conferences, "Con&ferences")
+        self.tabs.addTab(self.rotations, "&Rotations")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.roster)
         self.splitter.addWidget(self.tabs)
@@ -52,7 +56,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.roster.student_selected.connect(self._student_selected)
         # The mastery tabs load their class when shown, so start-up and class switches stay quick.
-        self._stale: set[QWidget] = {self.heatmap, self.evidence, self.playlists, self.conferences}
+        self._stale: set[QWidget] = {self.heatmap, self.evidence, self.playlists, self.conferences, self.rotations}
         self.roster.class_selected.connect(lambda _class_id: self._class_changed())
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
         self.heatmap.open_history.connect(self.open_history)
@@ -83,7 +87,7 @@ class MainWindow(QMainWindow):
 
     def _class_changed(self) -> None:
         self.profile.class_id = self.roster.current_class_id()
-        self._stale = {self.heatmap, self.evidence, self.playlists, self.conferences}
+        self._stale = {self.heatmap, self.evidence, self.playlists, self.conferences, self.rotations}
         self._refresh_current_tab()
 
     def _refresh_current_tab(self) -> None:
@@ -115,6 +119,19 @@ class MainWindow(QMainWindow):
         dialog = MasterySettingsDialog(self.context, class_id, self)
         dialog.open()
         return dialog
+
+    def open_seminars(self) -> SeminarsDialog | None:
+        class_id = self.roster.current_class_id()
+        if not class_id:
+            self.context.message.emit("Pick a class first.")
+            return None
+        dialog = SeminarsDialog(self.context, class_id, parent=self)
+        dialog.open()
+        return dialog
+
+    def _show_rotations(self) -> bool:
+        self.tabs.setCurrentWidget(self.rotations)
+        return self.rotations.day_view is not None
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -161,6 +178,10 @@ class MainWindow(QMainWindow):
                                          as_of=self.heatmap.as_of_date())))
         class_menu.addAction(QAction("Export &student report (PDF or PNG)…", self,
                                      triggered=lambda: self.mastery_exports.student_report()))
+        class_menu.addSeparator()
+        class_menu.addAction(QAction("&Flex seminars…", self, triggered=self.open_seminars))
+        class_menu.addAction(QAction("Rotation &board", self, shortcut="Ctrl+B",
+                                     triggered=lambda: self._show_rotations() and self.rotations.open_board()))
 
         view = bar.addMenu("&View")
         view.addAction(QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh,

@@ -1,0 +1,877 @@
+"""The "Rotations" tab: plan a class's station rotations for a day or a week.
+
+Top: the plan and the day. Left: the stations (edited in place; saved as a set to reuse). Middle:
+the groups, one column each, built by the solver from the latest mastery and the rules, adjusted
+by dragging a student from column to column (or "Move to" from the keyboard), each move undoable,
+the rules re-checked after every move. Bottom: who is at which station in each block of the day
+(double-click a cell to send another group there: the two swap). From here the teacher prints the
+cards, signs and plan, and opens the full-screen board.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QBrush, QColor, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plclassroom.services import mastery, rotations
+from plclassroom.services.mastery import short_code
+from plclassroom.services.rotations import DayPlan, GroupingReport
+from plclassroom.ui.context import AppContext
+from plclassroom.ui.undo import Change
+
+MODES = [("homogeneous", "Similar levels together (for teacher-led work)"),
+         ("heterogeneous", "A mix of levels in every group (for collaboration)")]
+STATION_COLUMNS = ["Station", "Kind", "Adult", "Capacity", "Devices", "Activity", "Required"]
+STUDENT = Qt.ItemDataRole.UserRole
+
+
+class GroupList(QListWidget):
+    """One group's members. Dropping a student here moves them into this group through the panel
+    (a service call with undo), not through Qt's own item move."""
+
+    def __init__(self, panel: RotationsPanel, group_id: str, name: str) -> None:
+        super().__init__()
+        self.panel, self.group_id = panel, group_id
+        self.setAccessibleName(f"Members of {name}")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        source = event.source()
+        if not isinstance(source, GroupList) or source is self:
+            event.ignore()
+            return
+        students = [item.data(STUDENT) for item in source.selectedItems()]
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the panel reloads the lists itself
+        event.accept()
+        self.panel.move_students(students, self.group_id)
+
+    def _menu(self, point) -> None:
+        students = [item.data(STUDENT) for item in self.selectedItems()]
+        if not students:
+            return
+        menu = QMenu(self)
+        for group in self.panel.groups:
+            if group.id != self.group_id:
+                menu.addAction(f"Move to {group.name}",
+                               lambda gid=group.id: self.panel.move_students(students, gid))
+        menu.exec(self.viewport().mapToGlobal(point))
+
+
+class RotationsPanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.class_id: str | None = None
+        self.plan: rotations.PlanView | None = None
+        self.groups: list[rotations.GroupView] = []
+        self.day_view: DayPlan | None = None
+        self.report: GroupingReport | None = None
+        self.board = None
+
+        self.plan_box = QComboBox(accessibleName="Rotation plan")
+        self.day_box = QComboBox(accessibleName="Day")
+        buttons = {}
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Plan:"))
+        top.addWidget(self.plan_box, 2)
+        top.addWidget(QLabel("Day:"))
+        top.addWidget(self.day_box, 1)
+        for key, text, slot in (("new", "New plan…", lambda: self.new_plan()),
+                                ("copy", "Copy to next week", lambda: self.copy_to_next_week()),
+                                ("week", "Week…", lambda: self.open_week()),
+                                ("history", "History…", lambda: self.open_history()),
+                                ("print", "Print…", lambda: self.print_menu()),
+                                ("board", "Board", lambda: self.open_board())):
+            buttons[key] = QPushButton(text)
+            buttons[key].clicked.connect(slot)
+            top.addWidget(buttons[key])
+        buttons["board"].setToolTip("The full-screen classroom board for the projector: Space starts")
+        self.timing = QLabel(accessibleName="Timing")
+        timing_edit = QPushButton("Timing…")
+        timing_edit.clicked.connect(lambda: self.edit_timing())
+
+        # Stations
+        self.stations = QTableWidget(0, len(STATION_COLUMNS), accessibleName="Stations")
+        self.stations.setHorizontalHeaderLabels(STATION_COLUMNS)
+        self.stations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.stations.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.stations.verticalHeader().hide()
+        self.stations.itemChanged.connect(self._station_edited)
+        station_buttons = QHBoxLayout()
+        for text, slot in (("Add", lambda: self.add_station()), ("Remove", lambda: self.remove_station()),
+                           ("Save set…", lambda: self.save_station_set()), ("Use set…", lambda: self.use_set())):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            station_buttons.addWidget(button)
+        stations_box = QGroupBox("Stations")
+        stations_layout = QVBoxLayout(stations_box)
+        timing_line = QHBoxLayout()
+        timing_line.addWidget(self.timing, 1)
+        timing_line.addWidget(timing_edit)
+        stations_layout.addLayout(timing_line)
+        stations_layout.addWidget(self.stations, 1)
+        stations_layout.addLayout(station_buttons)
+
+        # Groups
+        self.competency_box = QComboBox(accessibleName="Group on competency")
+        self.mode_box = QComboBox(accessibleName="Grouping")
+        for value, text in MODES:
+            self.mode_box.addItem(text, value)
+        build = QPushButton("Build groups")
+        build.setToolTip("Groups from the latest mastery and your rules, from this day on; earlier days keep theirs")
+        build.clicked.connect(lambda: self.build_groups())
+        rules = QPushButton("Rules…")
+        rules.clicked.connect(lambda: self.edit_rules())
+        absent = QPushButton("Who is away…")
+        absent.clicked.connect(lambda: self.edit_absences())
+        group_controls = QHBoxLayout()
+        group_controls.addWidget(QLabel("On:"))
+        group_controls.addWidget(self.competency_box, 2)
+        group_controls.addWidget(self.mode_box, 2)
+        group_controls.addWidget(rules)
+        group_controls.addWidget(absent)
+        group_controls.addWidget(build)
+        self.group_area = QWidget()
+        self.group_columns = QHBoxLayout(self.group_area)
+        self.group_columns.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.group_area)
+        self.problems = QLabel(accessibleName="Rules not met")
+        self.problems.setWordWrap(True)
+        self.summary = QLabel(accessibleName="Grouping result")
+        self.summary.setWordWrap(True)
+        groups_box = QGroupBox("Groups (drag a student to another group; right-click to move)")
+        groups_layout = QVBoxLayout(groups_box)
+        groups_layout.addLayout(group_controls)
+        groups_layout.addWidget(scroll, 1)
+        groups_layout.addWidget(self.summary)
+        groups_layout.addWidget(self.problems)
+
+        # Schedule
+        self.schedule = QTableWidget(0, 0, accessibleName="Who is where in each block")
+        self.schedule.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.schedule.cellDoubleClicked.connect(lambda row, column: self.change_cell(row, column))
+        self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.skips = QLabel()
+        self.skips.setWordWrap(True)
+        schedule_box = QGroupBox("The day: who is where (double-click a cell to change it)")
+        schedule_layout = QVBoxLayout(schedule_box)
+        schedule_layout.addWidget(self.schedule, 1)
+        schedule_layout.addWidget(self.skips)
+
+        upper = QSplitter()
+        upper.addWidget(stations_box)
+        upper.addWidget(groups_box)
+        upper.setSizes([560, 640])
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(upper)
+        body.addWidget(schedule_box)
+        body.setSizes([480, 240])
+        self.empty = QLabel("No rotation plan for this class yet. Press “New plan…” to make one.")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(body, 1)
+        self.body = body
+        self.plan_box.currentIndexChanged.connect(lambda _i: self._plan_changed())
+        self.day_box.currentIndexChanged.connect(lambda _i: self._day_changed())
+        context.changed.connect(self._changed)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def show_class(self, class_id: str | None) -> None:
+        self.class_id = class_id
+        competencies = self.context.call(mastery.class_mastery, class_id).competencies if class_id else []
+        self.competency_box.blockSignals(True)
+        self.competency_box.clear()
+        self.competency_box.addItem("(no competency: balance sizes only)", "")
+        for competency in competencies:
+            self.competency_box.addItem(f"{short_code(competency.code)} — {competency.statement[:60]}", competency.id)
+        self.competency_box.blockSignals(False)
+        self._load_plans()
+
+    def _load_plans(self, select: str | None = None) -> None:
+        current = select or (self.plan.id if self.plan else None)
+        found = self.context.call(rotations.list_plans, self.class_id) if self.class_id else []
+        self.plan_box.blockSignals(True)
+        self.plan_box.clear()
+        for plan in found:
+            span = plan.start_date.strftime("%a %d %b") + (
+                "" if plan.end_date == plan.start_date else " – " + plan.end_date.strftime("%a %d %b"))
+            self.plan_box.addItem(f"{plan.title} ({span})", plan.id)
+        self.plan_box.blockSignals(False)
+        ids = [p.id for p in found]
+        self.plan_box.setCurrentIndex(ids.index(current) if current in ids else (0 if ids else -1))
+        self._plan_changed()
+
+    def current_day(self) -> date | None:
+        return self.day_box.currentData()
+
+    def _plan_changed(self) -> None:
+        plan_id = self.plan_box.currentData()
+        self.plan = self.context.call(rotations.get_plan, plan_id) if plan_id else None
+        self.empty.setVisible(self.plan is None)
+        self.body.setVisible(self.plan is not None)
+        previous = self.current_day()
+        self.day_box.blockSignals(True)
+        self.day_box.clear()
+        if self.plan:
+            for day in self.plan.days:
+                self.day_box.addItem(day.strftime("%A %d %B"), day)
+            days = self.plan.days
+            pick = previous if previous in days else (date.today() if date.today() in days else days[0])
+            self.day_box.setCurrentIndex(days.index(pick))
+            index = self.competency_box.findData(self.plan.grouping_competency_id or "")
+            self.competency_box.setCurrentIndex(max(index, 0))
+            self.mode_box.setCurrentIndex(max(self.mode_box.findData(self.plan.rules.get("mode", "homogeneous")), 0))
+        self.day_box.blockSignals(False)
+        self._fill_stations()
+        self._day_changed()
+
+    def _day_changed(self) -> None:
+        self._fill_groups()
+        self._fill_schedule()
+
+    def _fill_stations(self) -> None:
+        table = self.stations
+        table.blockSignals(True)
+        table.setRowCount(0)
+        plan = self.plan
+        if plan:
+            start = plan.start_time.strftime("%H:%M") if plan.start_time else "no start time"
+            self.timing.setText(f"{plan.rotation_count} rotations x {plan.rotation_minutes} min, "
+                                f"{plan.transition_minutes} min to move, in {plan.period_minutes} min; {start}")
+            for station in plan.stations:
+                row = table.rowCount()
+                table.insertRow(row)
+                values = (station.name, station.kind, station.adult, "" if station.capacity is None else
+                          str(station.capacity), str(station.devices), station.activity,
+                          "yes" if station.required else "no")
+                for column, value in enumerate(values):
+                    cell = QTableWidgetItem(value)
+                    cell.setData(STUDENT, station.id)
+                    table.setItem(row, column, cell)
+                for column, choices in ((1, rotations.KINDS), (2, rotations.ADULTS), (6, ("yes", "no"))):
+                    box = QComboBox()
+                    box.addItems(list(choices))
+                    box.setCurrentText(values[column])
+                    box.currentTextChanged.connect(
+                        lambda text, sid=station.id, c=column: self._set_station(sid, c, text))
+                    table.setCellWidget(row, column, box)
+        table.blockSignals(False)
+
+    def _fill_groups(self) -> None:
+        while self.group_columns.count():
+            widget = self.group_columns.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.groups = []
+        if not self.plan or not self.current_day():
+            return
+        day = self.current_day()
+        self.groups = self.context.call(rotations.groups_on, self.plan.id, day)
+        away = self.context.call(rotations.absent_on, self.plan.class_id, day)
+        mix = self.context.call(rotations.level_mix, self.plan.id, day) if self.groups else {}
+        self.lists: dict[str, GroupList] = {}
+        for group in self.groups:
+            column = QWidget()
+            column_layout = QVBoxLayout(column)
+            column_layout.setContentsMargins(2, 0, 2, 0)
+            title = QLabel(f"<b>{group.name}</b> ({len(group.member_ids)})")
+            title.setStyleSheet(f"border-left: 10px solid {group.color}; padding-left: 4px;")
+            levels = mix.get(group.id, {})
+            shown = ", ".join(f"{label or 'no evidence'} {n}" for label, n in sorted(levels.items(), key=str))
+            mix_label = QLabel(shown or "—", accessibleName=f"Level mix of {group.name}")
+            mix_label.setWordWrap(True)
+            members = GroupList(self, group.id, group.name)
+            for student_id, name in zip(group.member_ids, group.members, strict=True):
+                item = QListWidgetItem(name + (" (away)" if student_id in away else ""))
+                item.setData(STUDENT, student_id)
+                if student_id in away:
+                    item.setForeground(QBrush(QColor("#777777")))
+                members.addItem(item)
+            self.lists[group.id] = members
+            column_layout.addWidget(title)
+            column_layout.addWidget(mix_label)
+            column_layout.addWidget(members, 1)
+            column.setMinimumWidth(150)
+            self.group_columns.addWidget(column)
+        if not self.groups:
+            self.group_columns.addWidget(QLabel("No groups yet: pick a competency and press “Build groups”."))
+        self._check_rules()
+
+    def _check_rules(self) -> None:
+        if not self.plan or not self.groups:
+            self.problems.setText("")
+            return
+        found = self.context.call(rotations.rule_problems, self.plan.id, self.current_day())
+        self.problems.setText("All your rules are met." if not found else
+                              "Rules not met:\n" + "\n".join(f"• {problem}" for problem in found))
+        self.problems.setStyleSheet("" if not found else "color: #8a1c00;")
+
+    def _fill_schedule(self) -> None:
+        table = self.schedule
+        table.clear()
+        self.day_view = None
+        if not self.plan or not self.current_day():
+            table.setRowCount(0)
+            table.setColumnCount(0)
+            self.skips.setText("")
+            return
+        day = self.day_view = self.context.call(rotations.day_plan, self.plan.id, self.current_day())
+        table.setColumnCount(len(day.stations))
+        table.setRowCount(len(day.blocks))
+        table.setHorizontalHeaderLabels([s.name for s in day.stations])
+        table.setVerticalHeaderLabels([f"{b.number}. {b.start:%H:%M}" if b.start else f"Block {b.number}"
+                                       for b in day.blocks])
+        for row, block in enumerate(day.blocks):
+            for column, station in enumerate(day.stations):
+                group = day.group_at(block.number, station.id)
+                cell = QTableWidgetItem(group.name if group else "—")
+                if group:
+                    cell.setBackground(QBrush(QColor(group.color).lighter(150)))
+                table.setItem(row, column, cell)
+        self.skips.setText("\n".join(day.skips))
+
+    def _changed(self, kind: str, _key: str) -> None:
+        if kind != "rotation" or not self.class_id:
+            return
+        self._load_plans()
+
+    # -- plans ---------------------------------------------------------------------------------
+
+    def new_plan(self, dialog: NewPlanDialog | None = None) -> str | None:
+        if not self.class_id:
+            self.context.message.emit("Pick a class first.")
+            return None
+        dialog = dialog or NewPlanDialog(self.context, self)
+        if dialog.result() != QDialog.DialogCode.Accepted and dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        class_id, values = self.class_id, dialog.values()
+        ok, plan_id = Change.apply(
+            self.context, "New rotation plan",
+            lambda uow, _prev: rotations.create_plan(uow, class_id, **values),
+            lambda uow, pid: rotations.delete_plan(uow, pid), "rotation", "")
+        if ok:
+            self._load_plans(select=plan_id)
+        return plan_id if ok else None
+
+    def copy_to_next_week(self) -> str | None:
+        if not self.plan:
+            return None
+        plan_id = self.plan.id
+        ok, new_id = Change.apply(self.context, "Copy plan to next week",
+                                  lambda uow, _prev: rotations.copy_to_next_week(uow, plan_id),
+                                  lambda uow, pid: rotations.delete_plan(uow, pid), "rotation", "")
+        if ok:
+            self._load_plans(select=new_id)
+            self.context.message.emit("Copied to next week, with its stations, groups and rotation.")
+        return new_id if ok else None
+
+    def edit_timing(self) -> None:
+        if not self.plan:
+            return
+        dialog = TimingDialog(self.plan, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.update_plan(**dialog.values())
+
+    def update_plan(self, **values) -> bool:
+        plan_id = self.plan.id
+        ok, _before = Change.apply(self.context, "Change plan",
+                                   lambda uow, _prev: rotations.update_plan(uow, plan_id, **values),
+                                   lambda uow, before: rotations.update_plan(uow, plan_id, **before),
+                                   "rotation", plan_id)
+        return ok
+
+    # -- stations ------------------------------------------------------------------------------
+
+    def _station_edited(self, cell: QTableWidgetItem) -> None:
+        self._set_station(cell.data(STUDENT), cell.column(), cell.text())
+
+    def _set_station(self, station_id: str, column: int, text: str) -> None:
+        name = ["name", "kind", "adult", "capacity", "devices", "activity", "required"][column]
+        value: object = text.strip()
+        if name in ("capacity", "devices"):
+            if text.strip() and not text.strip().isdigit():
+                self.context.message.emit(f"A station's {name} is a whole number.")
+                self._fill_stations()
+                return
+            value = int(text) if text.strip() else (None if name == "capacity" else 0)
+        if name == "required":
+            value = text == "yes"
+        ok, _before = Change.apply(self.context, f"Change station {name}",
+                                   lambda uow, _prev: rotations.update_station(uow, station_id, **{name: value}),
+                                   lambda uow, before: rotations.update_station(uow, station_id, **before),
+                                   "rotation", station_id)
+        if not ok:
+            self._fill_stations()
+
+    def add_station(self) -> None:
+        if not self.plan:
+            return
+        plan_id = self.plan.id
+        Change.apply(self.context, "Add station",
+                     lambda uow, prev: (rotations.remove_station(uow, prev, restore=True) or prev) if prev
+                     else rotations.add_station(uow, plan_id),
+                     lambda uow, sid: rotations.remove_station(uow, sid), "rotation", plan_id)
+
+    def remove_station(self) -> None:
+        row = self.stations.currentRow()
+        if not self.plan or row < 0:
+            return
+        station_id = self.stations.item(row, 0).data(STUDENT)
+        Change.apply(self.context, "Remove station",
+                     lambda uow, _prev: rotations.remove_station(uow, station_id),
+                     lambda uow, _r: rotations.remove_station(uow, station_id, restore=True), "rotation", station_id)
+
+    def save_station_set(self, name: str | None = None) -> None:
+        if not self.plan:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Save station set", "Name of the set:", text=self.plan.title)
+            if not ok:
+                return
+        try:
+            self.context.call(rotations.save_station_set, self.plan.id, name)
+        except rotations.RotationError as error:
+            self.context.message.emit(str(error))
+            return
+        self.context.message.emit(f"Saved the stations as “{name.strip()}”.")
+
+    def use_set(self, set_id: str | None = None) -> None:
+        if not self.plan:
+            return
+        if set_id is None:
+            sets = self.context.call(rotations.list_station_sets)
+            if not sets:
+                self.context.message.emit("No station set saved yet: press “Save set…” on a plan first.")
+                return
+            labels = [f"{name} ({n} stations)" for _id, name, n in sets]
+            label, ok = QInputDialog.getItem(self, "Use a station set", "Station set:", labels, 0, False)
+            if not ok:
+                return
+            set_id = sets[labels.index(label)][0]
+        plan_id = self.plan.id
+        ok, _r = Change.apply(self.context, "Use station set",
+                              lambda uow, _prev: rotations.use_station_set(uow, plan_id, set_id),
+                              lambda uow, _r: None, "rotation", plan_id)
+        if ok:
+            self.context.undo_stack.setClean()
+
+    # -- groups --------------------------------------------------------------------------------
+
+    def build_groups(self) -> GroupingReport | None:
+        if not self.plan or not self.current_day():
+            return None
+        plan_id, day = self.plan.id, self.current_day()
+        competency, mode = self.competency_box.currentData() or "", self.mode_box.currentData()
+        before = self.context.call(rotations.groups_on, plan_id, day)
+        try:
+            self.report = self.context.call(rotations.build_groups, plan_id, day, competency, mode)
+        except rotations.RotationError as error:
+            self.context.message.emit(str(error))
+            return None
+        report = self.report
+        self.context.undo_stack.clear()  # a new grouping replaces the moves made by hand before it
+        self._load_plans()
+        lines = [f"{len(report.groups)} groups; " + (
+            "the best grouping (proven)." if report.status == "optimal" else
+            f"within {report.gap:.1%} of the best possible." if report.status == "feasible" else
+            "some rules could not all be met (below).")]
+        if report.absent:
+            lines.append(f"Away today, placed in a group for when they are back: {', '.join(report.absent)}.")
+        if before and report.moves:
+            lines.append(f"{len(report.moves)} moved: " + "; ".join(
+                f"{m.name} {m.before} → {m.after} ({m.why})" for m in report.moves[:8])
+                + (" …" if len(report.moves) > 8 else ""))
+        elif before:
+            lines.append("Nobody moved.")
+        if report.unmet:
+            lines.append("Could not be met: " + " ".join(report.unmet))
+        self.summary.setText("\n".join(lines))
+        return report
+
+    def move_students(self, student_ids: list[str], group_id: str) -> None:
+        if not self.plan or not student_ids:
+            return
+        plan_id, day = self.plan.id, self.current_day()
+
+        def do(uow, _prev):
+            return [(s, rotations.move_student(uow, plan_id, s, group_id, day)) for s in student_ids]
+
+        def undo(uow, moved):
+            for student_id, left in moved:
+                if left:
+                    rotations.move_student(uow, plan_id, student_id, left, day)
+
+        Change.apply(self.context, "Move student" if len(student_ids) == 1 else "Move students", do, undo,
+                     "rotation", plan_id)
+
+    def edit_rules(self, dialog: RulesDialog | None = None) -> None:
+        if not self.plan:
+            return
+        dialog = dialog or RulesDialog(self.context, self.plan, self)
+        if dialog.result() != QDialog.DialogCode.Accepted and dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.update_plan(rules=dialog.rules())
+
+    def edit_absences(self, dialog: AbsenceDialog | None = None) -> None:
+        if not self.plan or not self.current_day():
+            return
+        class_id, day = self.plan.class_id, self.current_day()
+        dialog = dialog or AbsenceDialog(self.context, class_id, day, self)
+        if dialog.result() != QDialog.DialogCode.Accepted and dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        for student_id, away in dialog.changes().items():
+            Change.apply(self.context, "Mark away" if away else "Mark back",
+                         lambda uow, _p, s=student_id, a=away: rotations.set_absent(uow, class_id, day, s, a),
+                         lambda uow, was, s=student_id: rotations.set_absent(uow, class_id, day, s, was),
+                         "rotation", student_id)
+
+    # -- the day -------------------------------------------------------------------------------
+
+    def change_cell(self, row: int, column: int, group_name: str | None = None) -> None:
+        day = self.day_view
+        if day is None or not day.groups:
+            return
+        block, station = day.blocks[row], day.stations[column]
+        names = [g.name for g in day.groups]
+        if group_name is None:
+            current = day.group_at(block.number, station.id)
+            group_name, ok = QInputDialog.getItem(
+                self, "Change the rotation", f"Which group is at {station.name} in block {block.number}?",
+                names, names.index(current.name) if current else 0, False)
+            if not ok:
+                return
+        group = day.groups[names.index(group_name)]
+        plan_id, when = day.plan_id, day.day
+        Change.apply(self.context, "Change rotation",
+                     lambda uow, _prev: rotations.set_station(uow, plan_id, when, block.number, group.id, station.id),
+                     lambda uow, left: left and rotations.set_station(uow, plan_id, when, block.number, group.id,
+                                                                      left),
+                     "rotation", plan_id)
+
+    def print_menu(self) -> None:
+        if self.day_view is None:
+            return
+        menu = QMenu(self)
+        for what, text in (("cards", "Group cards…"), ("signs", "Station signs…"), ("plan", "The day's plan…")):
+            menu.addAction(text, lambda w=what: self.print_preview(w))
+        menu.exec(self.cursor().pos())
+
+    def print_preview(self, what: str, show: bool = True):
+        from plclassroom.ui.rotations import printing
+
+        if self.day_view is None:
+            return None
+        try:
+            dialog = printing.print_preview(self, self.day_view, what)
+        except ValueError as error:
+            self.context.message.emit(str(error))
+            return None
+        if show:
+            dialog.open()
+        return dialog
+
+    def open_board(self):
+        from plclassroom.ui.rotations.board import RotationBoard
+
+        if self.day_view is None:
+            return None
+        day = self.day_view
+        self.board = RotationBoard(day, settings_key=f"board/{day.plan_id}/{day.day.isoformat()}")
+        self.board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.board.show_board()
+        return self.board
+
+    def open_week(self) -> WeekDialog:
+        dialog = WeekDialog(self.context, self.current_day() or date.today(), self)
+        dialog.open()
+        return dialog
+
+    def open_history(self) -> HistoryDialog | None:
+        if not self.class_id:
+            return None
+        dialog = HistoryDialog(self.context, self.class_id, self.current_day() or date.today(), self)
+        dialog.open()
+        return dialog
+
+
+# -- dialogs ---------------------------------------------------------------------------------------------
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class NewPlanDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New rotation plan")
+        today = date.today()
+        monday = today + timedelta(days=(7 - today.weekday()) % 7)
+        self.title = QLineEdit("Station rotation", accessibleName="Title")
+        self.start = QDateEdit(QDate(monday), calendarPopup=True, accessibleName="First day")
+        self.end = QDateEdit(QDate(monday + timedelta(days=4)), calendarPopup=True, accessibleName="Last day")
+        self.template = QComboBox(accessibleName="Template")
+        for template in rotations.templates():
+            self.template.addItem(template.label, template)
+        self.start_time = QTimeEdit(QTime(9, 0), accessibleName="First block starts")
+        self.station_set = QComboBox(accessibleName="Stations")
+        self.station_set.addItem("Stations from the template (rename them after)", "")
+        for set_id, name, n in context.call(rotations.list_station_sets):
+            self.station_set.addItem(f"Saved set: {name} ({n} stations)", set_id)
+        form = QFormLayout(self)
+        form.addRow("Title:", self.title)
+        form.addRow("First day:", self.start)
+        form.addRow("Last day:", self.end)
+        form.addRow("Template:", self.template)
+        form.addRow("First block starts:", self.start_time)
+        form.addRow("Stations:", self.station_set)
+        form.addRow(_buttons(self))
+
+    def values(self) -> dict:
+        return {"title": self.title.text(), "start_date": self.start.date().toPython(),
+                "end_date": self.end.date().toPython(), "template": self.template.currentData(),
+                "start_time": self.start_time.time().toPython(),
+                "station_set_id": self.station_set.currentData() or None}
+
+
+class TimingDialog(QDialog):
+    def __init__(self, plan: rotations.PlanView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Timing")
+        self.period = QSpinBox(minimum=5, maximum=240, value=plan.period_minutes, suffix=" min")
+        self.count = QSpinBox(minimum=1, maximum=12, value=plan.rotation_count)
+        self.minutes = QSpinBox(minimum=1, maximum=120, value=plan.rotation_minutes, suffix=" min")
+        self.transition = QSpinBox(minimum=0, maximum=30, value=plan.transition_minutes, suffix=" min")
+        self.has_start = QCheckBox("First block starts at", checked=plan.start_time is not None)
+        self.start = QTimeEdit(QTime(plan.start_time or time(9, 0)))
+        form = QFormLayout(self)
+        form.addRow("Period:", self.period)
+        form.addRow("Rotations:", self.count)
+        form.addRow("Each:", self.minutes)
+        form.addRow("To move between stations:", self.transition)
+        form.addRow(self.has_start, self.start)
+        form.addRow(_buttons(self))
+
+    def values(self) -> dict:
+        return {"period_minutes": self.period.value(), "rotation_count": self.count.value(),
+                "rotation_minutes": self.minutes.value(), "transition_minutes": self.transition.value(),
+                "start_time": self.start.time().toPython() if self.has_start.isChecked() else None}
+
+
+class RulesDialog(QDialog):
+    """The teacher's rules for the groups: size, pairs kept apart or together, who needs an adult."""
+
+    def __init__(self, context: AppContext, plan: rotations.PlanView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Rules for the groups")
+        self.existing = dict(plan.rules)
+        people = context.call(rotations.class_people, plan.class_id)
+        self.names = dict(people)
+        self.group_count = QSpinBox(minimum=0, maximum=12, value=int(plan.rules.get("group_count") or 0),
+                                    specialValueText="one a station")
+        self.max_size = QSpinBox(minimum=0, maximum=40, value=int(plan.rules.get("max_size") or 0),
+                                 specialValueText="no limit")
+        self.apart = QListWidget(accessibleName="Kept apart")
+        self.together = QListWidget(accessibleName="Kept together")
+        for widget, key in ((self.apart, "keep_apart"), (self.together, "keep_together")):
+            for a, b in plan.rules.get(key, []):
+                self._add_pair(widget, a, b)
+        self.first = QComboBox(accessibleName="First student")
+        self.second = QComboBox(accessibleName="Second student")
+        for student_id, name in people:
+            self.first.addItem(name, student_id)
+            self.second.addItem(name, student_id)
+        pair_line = QHBoxLayout()
+        pair_line.addWidget(self.first)
+        pair_line.addWidget(self.second)
+        for text, widget in (("Keep apart", self.apart), ("Keep together", self.together)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, w=widget: self._add_pair(
+                w, self.first.currentData(), self.second.currentData()))
+            pair_line.addWidget(button)
+        remove = QPushButton("Remove pair")
+        remove.clicked.connect(self._remove_pair)
+        pair_line.addWidget(remove)
+        self.needs = QListWidget(accessibleName="Who needs an adult")
+        needs = plan.rules.get("needs") or {}
+        for student_id, name in people:
+            item = QListWidgetItem(name)
+            item.setData(STUDENT, student_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if needs.get(student_id) == "aide" else Qt.CheckState.Unchecked)
+            self.needs.addItem(item)
+        form = QFormLayout(self)
+        form.addRow("Groups:", self.group_count)
+        form.addRow("No group over:", self.max_size)
+        form.addRow(QLabel("Station capacities and the devices at an online station also cap a group."))
+        form.addRow(pair_line)
+        form.addRow("Kept apart:", self.apart)
+        form.addRow("Kept together:", self.together)
+        form.addRow("Need the aide (together, at the aide's station):", self.needs)
+        form.addRow(_buttons(self))
+
+    def _add_pair(self, widget: QListWidget, a: str, b: str) -> None:
+        if not a or not b or a == b:
+            return
+        item = QListWidgetItem(f"{self.names.get(a, '?')} — {self.names.get(b, '?')}")
+        item.setData(STUDENT, [a, b])
+        widget.addItem(item)
+
+    def _remove_pair(self) -> None:
+        for widget in (self.apart, self.together):
+            for item in widget.selectedItems():
+                widget.takeItem(widget.row(item))
+
+    def rules(self) -> dict:
+        def pairs(widget):
+            return [widget.item(i).data(STUDENT) for i in range(widget.count())]
+
+        needs = {self.needs.item(i).data(STUDENT): "aide" for i in range(self.needs.count())
+                 if self.needs.item(i).checkState() == Qt.CheckState.Checked}
+        return {**self.existing, "group_count": self.group_count.value() or None,
+                "max_size": self.max_size.value() or None, "keep_apart": pairs(self.apart),
+                "keep_together": pairs(self.together), "needs": needs}
+
+
+class AbsenceDialog(QDialog):
+    def __init__(self, context: AppContext, class_id: str, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Who is away on {day:%A %d %B}")
+        self.before = context.call(rotations.absent_on, class_id, day)
+        self.list = QListWidget(accessibleName="Students away")
+        for student_id, name in context.call(rotations.class_people, class_id):
+            item = QListWidgetItem(name)
+            item.setData(STUDENT, student_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if student_id in self.before else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Tick the students who are away. They are left out of the day's groups, "
+                                "the board and the cards."))
+        layout.addWidget(self.list)
+        layout.addWidget(_buttons(self))
+
+    def changes(self) -> dict[str, bool]:
+        found = {}
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            away = item.checkState() == Qt.CheckState.Checked
+            if away != (item.data(STUDENT) in self.before):
+                found[item.data(STUDENT)] = away
+        return found
+
+
+class WeekDialog(QDialog):
+    """Days x classes: which rotation plan runs where this week."""
+
+    def __init__(self, context: AppContext, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from plclassroom.services import roster
+
+        self.setWindowTitle("The week's rotations")
+        classes = [c.id for c in context.call(roster.list_classes)]
+        week = self.week = context.call(rotations.week_view, classes, day)
+        self.table = QTableWidget(len(week.classes), len(week.days), accessibleName="Week of rotations")
+        self.table.setHorizontalHeaderLabels([d.strftime("%a %d %b") for d in week.days])
+        self.table.setVerticalHeaderLabels([title for _id, title in week.classes])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (class_id, _title) in enumerate(week.classes):
+            for column, d in enumerate(week.days):
+                cells = week.cells.get((class_id, d), [])
+                text = "\n".join(f"{c.first_start:%H:%M} " * (c.first_start is not None) + c.title +
+                                 f" · {c.groups} groups, {c.stations} stations" for c in cells)
+                self.table.setItem(row, column, QTableWidgetItem(text or "—"))
+        self.table.resizeRowsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Week of {week.monday:%d %B %Y}"))
+        layout.addWidget(self.table)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.resize(1000, 420)
+
+
+class HistoryDialog(QDialog):
+    """Per student: minutes at each station kind and with the teacher over a chosen range."""
+
+    def __init__(self, context: AppContext, class_id: str, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.class_id = context, class_id
+        self.setWindowTitle("Time at the stations")
+        self.start = QDateEdit(QDate(day - timedelta(weeks=4)), calendarPopup=True, accessibleName="From")
+        self.end = QDateEdit(QDate(day), calendarPopup=True, accessibleName="To")
+        columns = [*rotations.KINDS, rotations.WITH_TEACHER]
+        self.table = QTableWidget(0, len(columns) + 1, accessibleName="Minutes per student")
+        self.table.setHorizontalHeaderLabels(["Student", *columns])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        line = QHBoxLayout()
+        line.addWidget(QLabel("From"))
+        line.addWidget(self.start)
+        line.addWidget(QLabel("to"))
+        line.addWidget(self.end)
+        line.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(line)
+        layout.addWidget(self.table)
+        self.start.dateChanged.connect(lambda _d: self.refresh())
+        self.end.dateChanged.connect(lambda _d: self.refresh())
+        self.refresh()
+        self.resize(980, 560)
+
+    def refresh(self) -> None:
+        rows = self.context.call(rotations.history, self.class_id, self.start.date().toPython(),
+                                 self.end.date().toPython())
+        columns = [*rotations.KINDS, rotations.WITH_TEACHER]
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(row.name))
+            for c, kind in enumerate(columns, start=1):
+                cell = QTableWidgetItem()
+                cell.setData(Qt.ItemDataRole.DisplayRole, row.minutes[kind])
+                self.table.setItem(r, c, cell)
+        self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()
