@@ -1,0 +1,1 @@
+"""The station-rotation board: the full-screen classroom display and its chime."""
