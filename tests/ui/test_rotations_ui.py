@@ -122,6 +122,7 @@ def test_copy_to_next_week_the_week_view_and_history(qtbot, window):
     copy = panel.copy_to_next_week()
     assert copy and panel.plan.start_date == MONDAY + timedelta(weeks=1)
     assert panel.groups and panel.schedule.item(0, 0).text().startswith("Group")
+    assert panel.update_plan(start_time=None)  # a plan with no start time shows in the week too
     week = panel.open_week()
     class_row = [title for _id, title in week.week.classes].index(window.roster.current_class().title)
     assert "Ratios week" in week.table.item(class_row, 0).text()

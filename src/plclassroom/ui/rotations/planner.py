@@ -819,8 +819,8 @@ class WeekDialog(QDialog):
         for row, (class_id, _title) in enumerate(week.classes):
             for column, d in enumerate(week.days):
                 cells = week.cells.get((class_id, d), [])
-                text = "\n".join(f"{c.first_start:%H:%M} " * (c.first_start is not None) + c.title +
-                                 f" · {c.groups} groups, {c.stations} stations" for c in cells)
+                text = "\n".join((c.first_start.strftime("%H:%M ") if c.first_start else "") + c.title
+                                 + f" · {c.groups} groups, {c.stations} stations" for c in cells)
                 self.table.setItem(row, column, QTableWidgetItem(text or "—"))
         self.table.resizeRowsToContents()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
