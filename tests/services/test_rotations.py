@@ -8,7 +8,7 @@ import pytest
 from plclassroom.domain.schedule import TEMPLATES
 from plclassroom.services import mastery, roster, rotations
 from plclassroom.services.mastery import EvidenceEntry
-from tests.conftest import run
+from tests.conftest import count, run
 
 MONDAY = date(2026, 11, 30)
 
@@ -205,3 +205,12 @@ def test_solver_rules_from_stations_cap_group_size(demo_store, section):
     run(demo_store, rotations.update_plan, plan_id, rules={"group_count": 5, "max_size": None})
     report = run(demo_store, rotations.build_groups, plan_id, MONDAY, "")
     assert len(report.groups) == 5 and all(len(g.member_ids) <= 8 for g in report.groups)
+
+
+def test_the_aide_picker_shows_only_the_kind_of_each_accommodation(demo_store, section):
+    kinds = run(demo_store, rotations.accommodation_kinds, section)
+    people = {p.id for p in run(demo_store, roster.students_of, section)}
+    expected = count(demo_store, "SELECT count(DISTINCT student_id) FROM accommodation WHERE NOT deleted AND "
+                     f"student_id IN ({','.join(repr(p) for p in people)})")
+    assert len(kinds) == expected > 0
+    assert all(set(k) <= {"IEP", "504", "ELL", "Other"} for k in kinds.values())

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from plclassroom.domain import (
     Absence,
+    Accommodation,
     GroupMember,
     Person,
     Playlist,
@@ -247,6 +248,18 @@ def delete_plan(uow: UnitOfWork, plan_id: str) -> None:
 def class_people(uow: UnitOfWork, class_id: str) -> list[tuple[str, str]]:
     """(id, "Family, Given") of the class's students, by name: for the rule and absence pickers."""
     return [(p.id, f"{p.family_name}, {p.preferred_name or p.given_name}") for p in students_of(uow, class_id)]
+
+
+def accommodation_kinds(uow: UnitOfWork, class_id: str) -> dict[str, list[str]]:
+    """The kinds of accommodation (IEP, 504, ELL...) each student of the class has, for the teacher
+    deciding who needs the aide. Only the kind: the details stay on the learner profile."""
+    ids = [p.id for p in students_of(uow, class_id)]
+    found: dict[str, list[str]] = defaultdict(list)
+    for student_id, kind in uow.session.execute(select(Accommodation.student_id, Accommodation.kind).where(
+            Accommodation.student_id.in_(ids), Accommodation.deleted.is_(False))):
+        if kind not in found[student_id]:
+            found[student_id].append(kind)
+    return dict(found)
 
 
 def get_plan(uow: UnitOfWork, plan_id: str) -> PlanView:

@@ -735,8 +735,9 @@ class RulesDialog(QDialog):
         pair_line.addWidget(remove)
         self.needs = QListWidget(accessibleName="Who needs an adult")
         needs = plan.rules.get("needs") or {}
+        supports = context.call(rotations.accommodation_kinds, plan.class_id)
         for student_id, name in people:
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(name + (f"  ({', '.join(supports[student_id])})" if student_id in supports else ""))
             item.setData(STUDENT, student_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if needs.get(student_id) == "aide" else Qt.CheckState.Unchecked)
