@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -109,6 +110,7 @@ class RotationsPanel(QWidget):
         top.addWidget(self.plan_box, 2)
         top.addWidget(QLabel("Day:"))
         top.addWidget(self.day_box, 1)
+        actions = QHBoxLayout()
         for key, text, slot in (("new", "New plan…", lambda: self.new_plan()),
                                 ("copy", "Copy to next week", lambda: self.copy_to_next_week()),
                                 ("week", "Week…", lambda: self.open_week()),
@@ -117,9 +119,11 @@ class RotationsPanel(QWidget):
                                 ("board", "Board", lambda: self.open_board())):
             buttons[key] = QPushButton(text)
             buttons[key].clicked.connect(slot)
-            top.addWidget(buttons[key])
+            actions.addWidget(buttons[key])
+        actions.addStretch(1)
         buttons["board"].setToolTip("The full-screen classroom board for the projector: Space starts")
         self.timing = QLabel(accessibleName="Timing")
+        self.timing.setWordWrap(True)
         timing_edit = QPushButton("Timing…")
         timing_edit.clicked.connect(lambda: self.edit_timing())
 
@@ -130,12 +134,14 @@ class RotationsPanel(QWidget):
         self.stations.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.stations.verticalHeader().hide()
         self.stations.itemChanged.connect(self._station_edited)
-        station_buttons = QHBoxLayout()
-        for text, slot in (("Add", lambda: self.add_station()), ("Remove", lambda: self.remove_station()),
-                           ("Save set…", lambda: self.save_station_set()), ("Use set…", lambda: self.use_set())):
+        station_buttons = QGridLayout()
+        for n, (text, slot) in enumerate((("Add", lambda: self.add_station()),
+                                          ("Remove", lambda: self.remove_station()),
+                                          ("Save set…", lambda: self.save_station_set()),
+                                          ("Use set…", lambda: self.use_set()))):
             button = QPushButton(text)
             button.clicked.connect(slot)
-            station_buttons.addWidget(button)
+            station_buttons.addWidget(button, n // 2, n % 2)
         stations_box = QGroupBox("Stations")
         stations_layout = QVBoxLayout(stations_box)
         timing_line = QHBoxLayout()
@@ -148,6 +154,9 @@ class RotationsPanel(QWidget):
         # Groups
         self.competency_box = QComboBox(accessibleName="Group on competency")
         self.mode_box = QComboBox(accessibleName="Grouping")
+        for box in (self.competency_box, self.mode_box):  # long texts must not widen the window
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(14)
         for value, text in MODES:
             self.mode_box.addItem(text, value)
         build = QPushButton("Build groups")
@@ -157,13 +166,14 @@ class RotationsPanel(QWidget):
         rules.clicked.connect(lambda: self.edit_rules())
         absent = QPushButton("Who is away…")
         absent.clicked.connect(lambda: self.edit_absences())
-        group_controls = QHBoxLayout()
-        group_controls.addWidget(QLabel("On:"))
-        group_controls.addWidget(self.competency_box, 2)
-        group_controls.addWidget(self.mode_box, 2)
-        group_controls.addWidget(rules)
-        group_controls.addWidget(absent)
-        group_controls.addWidget(build)
+        group_controls = QFormLayout()
+        group_controls.addRow("Group on:", self.competency_box)
+        group_controls.addRow("Make:", self.mode_box)
+        group_buttons = QHBoxLayout()
+        group_buttons.addWidget(rules)
+        group_buttons.addWidget(absent)
+        group_buttons.addStretch(1)
+        group_buttons.addWidget(build)
         self.group_area = QWidget()
         self.group_columns = QHBoxLayout(self.group_area)
         self.group_columns.setContentsMargins(0, 0, 0, 0)
@@ -174,9 +184,13 @@ class RotationsPanel(QWidget):
         self.problems.setWordWrap(True)
         self.summary = QLabel(accessibleName="Grouping result")
         self.summary.setWordWrap(True)
-        groups_box = QGroupBox("Groups (drag a student to another group; right-click to move)")
+        groups_box = QGroupBox("Groups")
         groups_layout = QVBoxLayout(groups_box)
+        hint = QLabel("Drag a student to another group, or right-click to move them. Ctrl+Z undoes.")
+        hint.setWordWrap(True)
+        groups_layout.addWidget(hint)
         groups_layout.addLayout(group_controls)
+        groups_layout.addLayout(group_buttons)
         groups_layout.addWidget(scroll, 1)
         groups_layout.addWidget(self.summary)
         groups_layout.addWidget(self.problems)
@@ -188,7 +202,8 @@ class RotationsPanel(QWidget):
         self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.skips = QLabel()
         self.skips.setWordWrap(True)
-        schedule_box = QGroupBox("The day: who is where (double-click a cell to change it)")
+        schedule_box = QGroupBox("The day: who is where")
+        self.schedule.setToolTip("Double-click a cell to send another group there: the two groups swap")
         schedule_layout = QVBoxLayout(schedule_box)
         schedule_layout.addWidget(self.schedule, 1)
         schedule_layout.addWidget(self.skips)
@@ -196,7 +211,7 @@ class RotationsPanel(QWidget):
         upper = QSplitter()
         upper.addWidget(stations_box)
         upper.addWidget(groups_box)
-        upper.setSizes([560, 640])
+        upper.setSizes([400, 700])
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(upper)
         body.addWidget(schedule_box)
@@ -204,6 +219,7 @@ class RotationsPanel(QWidget):
         self.empty = QLabel("No rotation plan for this class yet. Press “New plan…” to make one.")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.empty)
         layout.addWidget(body, 1)
         self.body = body
@@ -328,7 +344,7 @@ class RotationsPanel(QWidget):
             column_layout.addWidget(title)
             column_layout.addWidget(mix_label)
             column_layout.addWidget(members, 1)
-            column.setMinimumWidth(150)
+            column.setMinimumWidth(125)
             self.group_columns.addWidget(column)
         if not self.groups:
             self.group_columns.addWidget(QLabel("No groups yet: pick a competency and press “Build groups”."))
