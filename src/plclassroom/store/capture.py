@@ -56,6 +56,11 @@ def _column_defaults(cls: type) -> tuple[tuple[str, Callable[[], object]], ...]:
     return tuple(fillers)
 
 
+def defaults(table: type[Synced]) -> dict:
+    """A new row of ``table`` with every column at its default (None where it has none)."""
+    return {key: fill() for key, fill in _column_defaults(table)}
+
+
 def stamp_new_rows(context: CaptureContext, table: type[Synced], rows: list[dict]) -> list[dict]:
     """Complete and stamp plain-dict rows for a Core insert; returns their outbox entries.
 

@@ -19,6 +19,8 @@ class Device(SQLModel, table=True):
     id: str = Field(primary_key=True, max_length=36)
     created_at: datetime
     name: str = ""
+    pull_cursor: int = Field(default=0, sa_type=BigInteger)  # the server sequence applied up to
+    last_synced_at: datetime | None = None  # the last sync that finished, by this laptop's clock
 
 
 class OutboxEntry(SQLModel, table=True):
@@ -29,6 +31,10 @@ class OutboxEntry(SQLModel, table=True):
     """
 
     __tablename__ = "sync_outbox"
+    # AUTOINCREMENT: a sequence is never reused, even after the acknowledged entries are cleared
+    # (plain SQLite rowids restart at 1 in an empty table, and the server would take a new change
+    # for a retry of an old one).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     seq: int | None = Field(default=None, primary_key=True)
     table_name: str
@@ -36,3 +42,19 @@ class OutboxEntry(SQLModel, table=True):
     op: str  # insert | update | delete
     hlc: int = Field(sa_type=BigInteger)
     fields: str  # JSON object of column -> new value, changed columns only
+
+
+class RejectedChange(SQLModel, table=True):
+    """A change the district refused (outside the teacher's classes, say): kept and shown, never
+    silently dropped, and out of the outbox so it does not block the rest."""
+
+    __tablename__ = "sync_rejected"
+
+    seq: int = Field(primary_key=True)  # its op sequence, as it was in the outbox
+    table_name: str
+    row_id: str = Field(max_length=36)
+    op: str
+    hlc: int = Field(sa_type=BigInteger)
+    fields: str
+    reason: str
+    rejected_at: datetime

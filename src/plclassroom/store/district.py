@@ -1,0 +1,79 @@
+"""Tables only the district server fills (empty on a laptop): its users, the devices enrolled for
+them, one-time enrolment codes, the log of accepted changes that devices pull from, and the
+per-field clocks that decide which of two edits of one field stands.
+
+They are not ``Synced``: they never travel themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class DistrictUser(SQLModel, table=True):
+    __tablename__ = "district_user"
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str
+    role: str  # teacher | advisor | school_admin | district_admin
+    person_id: str | None = Field(default=None, max_length=36)  # the person row the user is
+    school_id: str | None = Field(default=None, max_length=36)
+    created_at: datetime
+
+
+class DistrictDevice(SQLModel, table=True):
+    __tablename__ = "district_device"
+
+    id: str = Field(primary_key=True, max_length=36)  # the laptop's own device id
+    user_id: str = Field(foreign_key="district_user.id", index=True)
+    name: str = ""
+    token_hash: str = Field(unique=True)  # sha256 of the token: the token itself is never stored
+    created_at: datetime
+    last_sync_at: datetime | None = None
+    revoked_at: datetime | None = None
+    changes_pushed: int = 0
+
+
+class EnrolCode(SQLModel, table=True):
+    __tablename__ = "district_enrol_code"
+
+    code_hash: str = Field(primary_key=True)
+    user_id: str = Field(foreign_key="district_user.id")
+    expires_at: datetime
+    used_at: datetime | None = None
+
+
+class DistrictChange(SQLModel, table=True):
+    """An accepted change, numbered: devices pull ``seq > cursor`` in their scope. ``fields`` holds
+    only the fields that won; the scope columns say whose data it is."""
+
+    __tablename__ = "district_change"
+    __table_args__ = (UniqueConstraint("device_id", "device_seq", name="uq_district_change_device_op"),
+                      Index("ix_district_change_row", "table_name", "row_id"))
+
+    seq: int | None = Field(default=None, primary_key=True)
+    device_id: str = Field(max_length=36)  # the device that pushed it
+    device_seq: int = Field(sa_type=BigInteger)
+    table_name: str
+    row_id: str = Field(max_length=36)
+    op: str
+    hlc: int = Field(sa_type=BigInteger)
+    origin_device: str = Field(max_length=36)  # the device that made it (the stamp's tie-break)
+    fields: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    class_id: str | None = Field(default=None, max_length=36, index=True)
+    student_id: str | None = Field(default=None, max_length=36, index=True)
+    private_to: str | None = Field(default=None, max_length=36)  # a private note: its author only
+    received_at: datetime
+
+
+class FieldClock(SQLModel, table=True):
+    __tablename__ = "district_field_clock"
+
+    table_name: str = Field(primary_key=True)
+    row_id: str = Field(primary_key=True, max_length=36)
+    field: str = Field(primary_key=True)
+    hlc: int = Field(sa_type=BigInteger)
+    device_id: str = Field(max_length=36)

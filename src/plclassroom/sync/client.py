@@ -1,0 +1,283 @@
+"""The laptop's side of sync: push the outbox, pull what changed in its scope, and apply it.
+
+One sync is: push the outbox in batches of bounded size (each batch acknowledged before the next;
+acknowledged entries leave the outbox in the same transaction that records the answer), then
+pull pages since the stored cursor, each page applied together with the new cursor in one
+transaction. A dropped link loses at most the batch or page in flight: the next sync resumes
+from the outbox and the cursor, and the server's (device, op sequence) key makes a batch sent
+twice count once.
+
+Applying a pulled change never overwrites a field this laptop changed and has not pushed yet: the
+local edit is pushed next and the district decides (per field, newest clock wins), sending back the
+value that stands when the local edit lost. Pulled changes are written with plain SQL, so they do
+not re-enter the outbox. The clock observes every stamp it sees, so a laptop whose clock is a year
+off still orders its next edits after what it pulled; sync never refuses over clock skew.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+import orjson
+from sqlalchemy import delete, insert, select, update
+
+from plclassroom.domain.base import SYNC_COLUMNS
+from plclassroom.store.capture import defaults
+from plclassroom.store.database import Store
+from plclassroom.store.outbox import Device, OutboxEntry, RejectedChange
+from plclassroom.sync.protocol import (
+    CONTENT_TYPE,
+    PAGE_CHANGES,
+    Change,
+    EnrolRequest,
+    EnrolResponse,
+    ProtocolError,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    batches,
+    pack,
+    unpack,
+)
+from plclassroom.sync.rows import synced_tables, typed
+
+RETRIES = 5
+OUTBOX_CHUNK = 5000  # outbox entries read at a time
+
+
+class SyncError(RuntimeError):
+    """Sync could not finish; the message is for the teacher (no data, no token in it)."""
+
+
+class Cancelled(SyncError):
+    pass
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    superseded: int = 0
+    skipped_local: int = 0  # pulled fields kept back because this laptop has a newer unpushed edit
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    server_time: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+def apply_changes(session, changes: list[Change], clock_observe: Callable[[int], object]) -> tuple[int, int]:
+    """Write pulled (or superseded) changes into the local tables; returns (applied, fields kept
+    back). Fields with a local edit still in the outbox are kept back."""
+    tables = synced_tables()
+    rows = {(c.table, c.row) for c in changes}
+    pending: set[tuple[str, str, str]] = set()
+    if rows:
+        ids = list({row for _t, row in rows})
+        for i in range(0, len(ids), 900):
+            for table, row_id, fields in session.execute(select(
+                    OutboxEntry.table_name, OutboxEntry.row_id, OutboxEntry.fields).where(
+                    OutboxEntry.row_id.in_(ids[i:i + 900]))):
+                pending.update((table, row_id, name) for name in orjson.loads(fields))
+    applied = kept = 0
+    for change in changes:
+        cls = tables.get(change.table)
+        if cls is None:
+            continue  # a table from a newer app: this version has nowhere to put it
+        fields = typed(change.table, {k: v for k, v in change.fields.items() if k not in SYNC_COLUMNS})
+        held = [k for k in fields if (change.table, change.row, k) in pending]
+        kept += len(held)
+        for name in held:
+            fields.pop(name)
+        clock_observe(change.hlc)
+        table = cls.__table__
+        current = session.execute(select(table.c.hlc).where(table.c.id == change.row)).first()
+        if current is None:
+            row = defaults(cls)
+            row.update(fields)
+            row.update(id=change.row, hlc=change.hlc, device_id=change.device)
+            if any(row[c.key] is None for c in table.columns if not c.nullable):
+                continue  # only part of a row this laptop never had: the first-sync snapshot brings it
+            session.execute(insert(table), [row])
+        elif fields:
+            values = dict(fields)
+            if change.hlc > current.hlc:
+                values.update(hlc=change.hlc, device_id=change.device)
+            session.execute(update(table).where(table.c.id == change.row).values(**values))
+        applied += 1
+    return applied, kept
+
+
+class SyncClient:
+    """Sync one store with the district server at ``base_url``, authenticated by ``token``."""
+
+    def __init__(self, store: Store, base_url: str, token: str | None = None, *,
+                 transport: httpx.BaseTransport | None = None, timeout: float = 30.0,
+                 encoding: str = "zstd", sleep: Callable[[float], None] = time.sleep) -> None:
+        self.store = store
+        self.token = token
+        self.encoding = encoding
+        self.sleep = sleep
+        self.http = httpx.Client(base_url=base_url.rstrip("/"), transport=transport, timeout=timeout)
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- transport ---------------------------------------------------------------------------------
+
+    def _headers(self) -> dict:
+        headers = {"Accept": CONTENT_TYPE, "Accept-Encoding": self.encoding, "Content-Type": CONTENT_TYPE,
+                   "Content-Encoding": self.encoding}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def _request(self, method: str, path: str, report: SyncReport, body: bytes | None = None,
+                 params: dict | None = None) -> httpx.Response:
+        """One request, retried with exponential backoff and jitter on a dropped link, a busy server
+        (429) or a server error; a refusal (401, 403, 400) is not retried."""
+        delay = 0.5
+        for attempt in range(RETRIES):
+            try:
+                response = self.http.request(method, path, content=body, params=params, headers=self._headers())
+            except httpx.TransportError as error:
+                failure = f"The district server could not be reached ({type(error).__name__})."
+            else:
+                report.requests += 1
+                report.bytes_sent += len(body or b"") + len(path) + 200  # headers, roughly
+                report.bytes_received += len(response.content) + 150
+                if response.status_code < 400:
+                    return response
+                if response.status_code in (401, 403):
+                    raise SyncError(_message(response, "The district server refused this laptop: enrol it again."))
+                if response.status_code in (400, 413, 422):
+                    raise SyncError(_message(response, "The district server could not read what was sent."))
+                failure = _message(response, f"The district server answered {response.status_code}.")
+                retry_after = response.headers.get("Retry-After")
+                if retry_after and retry_after.isdigit():
+                    delay = max(delay, float(retry_after))
+            if attempt == RETRIES - 1:
+                raise SyncError(failure)
+            self.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 30.0)
+        raise SyncError("The district server could not be reached.")
+
+    def _read(self, response: httpx.Response, kind):
+        # httpx has already undone the Content-Encoding (gzip, or zstd with zstandard installed).
+        try:
+            return unpack(response.content, kind, "identity")
+        except ProtocolError as error:
+            raise SyncError(f"The district server sent something this app cannot read: {error}") from None
+
+    # -- enrol -------------------------------------------------------------------------------------
+
+    def enrol(self, code: str, name: str = "") -> EnrolResponse:
+        report = SyncReport()
+        response = self._request("POST", "/v1/enrol", report,
+                                 pack(EnrolRequest(code.strip(), self.store.device_id, name), self.encoding))
+        enrolled = self._read(response, EnrolResponse)
+        self.token = enrolled.token
+        return enrolled
+
+    # -- sync --------------------------------------------------------------------------------------
+
+    def sync(self, progress: Callable[[str, int, int], bool] | None = None) -> SyncReport:
+        """Push, then pull. ``progress(stage, done, total)`` returning False cancels between batches."""
+        started = time.perf_counter()
+        report = SyncReport()
+
+        def step(stage: str, done: int, total: int) -> None:
+            if progress is not None and progress(stage, done, total) is False:
+                raise Cancelled("Sync cancelled; what was sent or received so far is kept.")
+
+        self._push(report, step)
+        self._pull(report, step)
+        with self.store.unit_of_work() as uow:
+            device = uow.session.get(Device, self.store.device_id)
+            device.last_synced_at = datetime.now(UTC)
+            uow.session.add(device)
+            uow.commit()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _push(self, report: SyncReport, step) -> None:
+        device_id = self.store.device_id
+        with self.store.unit_of_work() as uow:
+            total = uow.session.execute(select(OutboxEntry.seq).order_by(OutboxEntry.seq.desc()).limit(1)).scalar()
+        after = 0
+        while True:
+            with self.store.unit_of_work() as uow:
+                entries = list(uow.session.execute(select(OutboxEntry).where(OutboxEntry.seq > after)
+                                                   .order_by(OutboxEntry.seq).limit(OUTBOX_CHUNK)).scalars())
+            if not entries:
+                return
+            changes = [Change(e.seq, e.table_name, e.row_id, e.op, e.hlc, device_id, orjson.loads(e.fields))
+                       for e in entries]
+            for batch in batches(changes):
+                step("push", batch[0].seq, total or 0)
+                response = self._request("POST", "/v1/push", report,
+                                         pack(PushRequest(device_id, batch), self.encoding))
+                answer: PushResponse = self._read(response, PushResponse)
+                self._acknowledge(batch, answer, report)
+            after = entries[-1].seq
+
+    def _acknowledge(self, batch: list[Change], answer: PushResponse, report: SyncReport) -> None:
+        refused = {r.seq: r.reason for r in answer.rejected}
+        done = set(answer.accepted) | set(refused)
+        now = datetime.now(UTC)
+        with self.store.unit_of_work() as uow:
+            session = uow.session
+            kept = [c for c in batch if c.seq in refused]
+            if kept:
+                session.execute(insert(RejectedChange.__table__), [
+                    {"seq": c.seq, "table_name": c.table, "row_id": c.row, "op": c.op, "hlc": c.hlc,
+                     "fields": orjson.dumps(c.fields).decode(), "reason": refused[c.seq], "rejected_at": now}
+                    for c in kept])
+            if done:
+                session.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(list(done))))
+            # The outbox entries are gone now, so the values that stand are applied to those fields.
+            self._apply(session, answer.superseded)
+            uow.commit()
+        report.pushed += len(answer.accepted)
+        report.rejected += len(refused)
+        report.superseded += len(answer.superseded)
+        report.reasons += list(refused.values())
+        report.server_time = answer.server_time
+
+    def _apply(self, session, changes: list[Change]) -> tuple[int, int]:
+        capture = self.store.capture
+        with capture.lock:
+            return apply_changes(session, changes, capture.clock.observe)
+
+    def _pull(self, report: SyncReport, step) -> None:
+        while True:
+            with self.store.unit_of_work() as uow:
+                cursor = uow.session.get(Device, self.store.device_id).pull_cursor
+            step("pull", report.pulled, 0)
+            response = self._request("GET", "/v1/pull", report, params={"since": cursor, "limit": PAGE_CHANGES})
+            page: PullResponse = self._read(response, PullResponse)
+            with self.store.unit_of_work() as uow:
+                applied, kept = self._apply(uow.session, page.changes)
+                uow.session.execute(update(Device).where(Device.id == self.store.device_id)
+                                    .values(pull_cursor=page.next))
+                uow.commit()
+            report.pulled += applied
+            report.skipped_local += kept
+            report.server_time = page.server_time
+            if not page.has_more:
+                return
+
+
+def _message(response: httpx.Response, fallback: str) -> str:
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        detail = None
+    return detail if isinstance(detail, str) and detail else fallback

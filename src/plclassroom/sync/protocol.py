@@ -1,0 +1,152 @@
+"""The sync protocol, shared by the laptop and the district server.
+
+A change is one row's changed fields, stamped with the hybrid logical clock of the device that
+made it. On push it carries the device's operation sequence (the outbox ``seq``): with the device
+id it keys the change on the server, so a retried or duplicated batch is applied once. On pull it
+carries the server's sequence number, which only grows: a device asks for what came ``since`` the
+last one it applied, a page at a time, and keeps its cursor in the same transaction as the page.
+
+On the wire a message is MessagePack (a change is a 7-item array, not a map: the field names are
+not repeated per change) compressed with zstd (gzip when the other side asks for it): a patch of
+one evidence row is a few dozen bytes, against the kilobytes per record of JSON envelopes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+
+import msgspec
+import zstandard
+
+PROTOCOL_VERSION = 1
+CONTENT_TYPE = "application/vnd.plclassroom.sync+msgpack"
+MAX_BODY_BYTES = 4 * 1024 * 1024  # one request or response, compressed
+MAX_EXPANDED_BYTES = 32 * 1024 * 1024  # the same, decompressed: a zip bomb stops here
+BATCH_BYTES = 256 * 1024  # a push batch is cut at about this many encoded bytes
+PAGE_CHANGES = 2000  # the most changes in one pull page
+
+
+class ProtocolError(ValueError):
+    """A message that cannot be read: the reason is safe to show and to log (no data in it)."""
+
+
+class Change(msgspec.Struct, array_like=True, frozen=True):
+    seq: int  # push: the device's op sequence; pull: the server's sequence
+    table: str
+    row: str
+    op: str  # "insert" | "update" | "delete"
+    hlc: int
+    device: str  # the device that made the change
+    fields: dict  # column -> new value, the changed columns only
+
+
+class PushRequest(msgspec.Struct, frozen=True):
+    device: str
+    changes: list[Change]
+    protocol: int = PROTOCOL_VERSION
+
+
+class Rejected(msgspec.Struct, array_like=True, frozen=True):
+    seq: int  # the device op sequence of the refused change
+    reason: str  # plain words for the teacher or the admin
+
+
+class PushResponse(msgspec.Struct, frozen=True):
+    accepted: list[int]  # device op sequences now on the server (new or already there)
+    rejected: list[Rejected]
+    # Where a pushed field lost to a newer value from another device: the value that stands,
+    # so the laptop ends with what the district has.
+    superseded: list[Change]
+    server_time: int  # the server's clock (ms since the epoch): reported, never required to match
+    server_seq: int
+
+
+class PullResponse(msgspec.Struct, frozen=True):
+    changes: list[Change]
+    next: int  # the cursor to ask from next time
+    has_more: bool
+    server_time: int
+
+
+class EnrolRequest(msgspec.Struct, frozen=True):
+    code: str
+    device: str
+    name: str = ""
+
+
+class EnrolResponse(msgspec.Struct, frozen=True):
+    token: str
+    user: str  # the person the device syncs for
+    role: str
+    district: str
+
+
+_encoder = msgspec.msgpack.Encoder()
+
+
+def encode(message: msgspec.Struct) -> bytes:
+    return _encoder.encode(message)
+
+
+def decode(data: bytes, kind: type[msgspec.Struct]):
+    try:
+        return msgspec.msgpack.decode(data, type=kind)
+    except (msgspec.DecodeError, msgspec.ValidationError) as error:
+        raise ProtocolError(f"The message is not a valid {kind.__name__}: {error}") from None
+
+
+def compress(data: bytes, encoding: str = "zstd") -> bytes:
+    if encoding == "gzip":
+        return gzip.compress(data, compresslevel=6)
+    if encoding == "identity":
+        return data
+    return zstandard.ZstdCompressor(level=6).compress(data)
+
+
+def decompress(data: bytes, encoding: str) -> bytes:
+    """Expand a body, refusing more than ``MAX_EXPANDED_BYTES`` (a small hostile body that would
+    expand to gigabytes is stopped early)."""
+    if len(data) > MAX_BODY_BYTES:
+        raise ProtocolError(f"The message is larger than {MAX_BODY_BYTES // 1024 // 1024} MB.")
+    try:
+        if encoding in ("", "identity"):
+            return data
+        if encoding == "gzip":
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                out = stream.read(MAX_EXPANDED_BYTES + 1)
+        elif encoding == "zstd":
+            with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
+                out = stream.read(MAX_EXPANDED_BYTES + 1)
+        else:
+            raise ProtocolError(f"Unknown content encoding {encoding!r}.")
+    except (OSError, EOFError, zstandard.ZstdError) as error:
+        raise ProtocolError(f"The message could not be decompressed: {error}") from None
+    if len(out) > MAX_EXPANDED_BYTES:
+        raise ProtocolError("The message expands beyond the size limit.")
+    return out
+
+
+def pack(message: msgspec.Struct, encoding: str = "zstd") -> bytes:
+    return compress(encode(message), encoding)
+
+
+def unpack(data: bytes, kind: type[msgspec.Struct], encoding: str = "zstd"):
+    return decode(decompress(data, encoding), kind)
+
+
+def batches(changes: list[Change], limit: int = BATCH_BYTES) -> list[list[Change]]:
+    """Cut changes into batches of about ``limit`` encoded bytes (at least one change each), in order."""
+    found: list[list[Change]] = []
+    current: list[Change] = []
+    size = 0
+    for change in changes:
+        cost = len(_encoder.encode(change))
+        if current and size + cost > limit:
+            found.append(current)
+            current, size = [], 0
+        current.append(change)
+        size += cost
+    if current:
+        found.append(current)
+    return found

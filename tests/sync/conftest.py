@@ -1,0 +1,61 @@
+"""A district server's database and laptops, all starting from the demo school (as if the roster
+had reached each of them), each laptop with its own device id."""
+
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from plclassroom.domain import Enrollment
+from plclassroom.store.database import Store
+from plclassroom.store.district import DistrictDevice, DistrictUser
+
+
+def copy_of(demo_template, path) -> Store:
+    shutil.copy(demo_template, path)
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM sync_device")  # a laptop of its own: a new device id on open
+    return Store.open(path)
+
+
+@pytest.fixture
+def server(demo_template, tmp_path):
+    store = copy_of(demo_template, tmp_path / "district.sqlite")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def laptops(demo_template, tmp_path):
+    made = []
+
+    def make() -> Store:
+        store = copy_of(demo_template, tmp_path / f"laptop{len(made)}.sqlite")
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.close()
+
+
+def enrol_directly(server: Store, laptop: Store, role: str = "district_admin", person_id: str | None = None):
+    """A user and an enrolled device on the server, without the HTTP round trip."""
+    now = datetime.now(UTC)
+    with server.unit_of_work() as uow:
+        user = DistrictUser(id=f"user-{laptop.device_id[:8]}", name="Test", role=role, person_id=person_id,
+                            created_at=now)
+        device = DistrictDevice(id=laptop.device_id, user_id=user.id, token_hash=f"hash-{laptop.device_id}",
+                                created_at=now)
+        uow.session.add_all([user, device])
+        uow.commit()
+    return device, user
+
+
+def a_teacher_and_class(store: Store) -> tuple[str, str]:
+    with store.unit_of_work() as uow:
+        row = uow.session.execute(select(Enrollment.person_id, Enrollment.class_id).where(
+            Enrollment.role == "teacher")).first()
+    return row.person_id, row.class_id
