@@ -39,7 +39,7 @@ def test_the_window_shows_the_demo_school(window):
     assert picker.count() == 8
     assert "Math 6" in picker.currentText()
     assert window.roster.model.rowCount() == 30
-    assert window.connection.text() == "Offline"
+    assert window.connection.text() == "Offline · not connected to a district server"
     assert window.last_sync.text() == "Last sync: never"
     assert window.profile.currentIndex() == 0  # "pick a student" until one is picked
 

@@ -23,6 +23,7 @@ from plclassroom.ui.profile.view import ProfilePanel
 from plclassroom.ui.roster.view import RosterPanel
 from plclassroom.ui.rotations.planner import RotationsPanel
 from plclassroom.ui.rotations.seminars import SeminarsDialog
+from plclassroom.ui.sync.controller import SyncController
 
 WINDOW_KEY = "main_window"
 ROSTER_NARROW = 300
@@ -64,11 +65,11 @@ class MainWindow(QMainWindow):
         self.profile.mastery.open_history.connect(self.open_history)
         context.changed.connect(self._data_changed)
 
-        # Sync arrives with the district server; until then this laptop is offline by design.
         self.connection = QLabel("Offline", accessibleName="Connection")
         self.last_sync = QLabel("Last sync: never", accessibleName="Last sync")
         self.statusBar().addPermanentWidget(self.connection)
         self.statusBar().addPermanentWidget(self.last_sync)
+        self.sync = SyncController(context, self, self.connection, self.last_sync)
         context.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         self._build_menus()
         self.resize(1280, 800)
@@ -148,6 +149,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(QAction("Export class r&oster…", self, triggered=lambda: self.files.export("roster")))
         file_menu.addAction(QAction("Export &mastery…", self, triggered=lambda: self.files.export("mastery")))
+        file_menu.addSeparator()
+        file_menu.addAction(QAction("Connect to &district server…", self,
+                                    triggered=lambda: self.sync.connect_to_server()))
+        file_menu.addAction(QAction("S&ync now", self, shortcut="Ctrl+Shift+S", triggered=lambda: self.sync.sync_now()))
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(quit_action)

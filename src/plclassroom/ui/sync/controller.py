@@ -1,0 +1,146 @@
+"""Sync in the window: the status bar's "Online/Offline · Last sync", File > Connect to district
+server, File > Sync now (in the writer thread, with progress and Cancel), and a probe every few
+minutes that syncs by itself when the server is reachable and there is something to send."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from plclassroom.services import sync
+from plclassroom.ui import settings
+from plclassroom.ui.context import AppContext
+from plclassroom.ui.tasks import run_task, run_with_progress
+
+PROBE_MS = 3 * 60 * 1000
+URL_KEY = "sync/server_url"
+
+
+class _Probe(QRunnable):
+    """Ask the server whether it answers, off the GUI thread and off the writer thread."""
+
+    class Channel(QObject):
+        answered = Signal(bool)
+
+    def __init__(self, url: str, token: str | None) -> None:
+        super().__init__()
+        self.url, self.token, self.channel = url, token, _Probe.Channel()
+
+    def run(self) -> None:
+        self.channel.answered.emit(sync.reachable(self.url, self.token))
+
+
+class SyncController(QObject):
+    def __init__(self, context: AppContext, window: QWidget, connection: QLabel, last_sync: QLabel) -> None:
+        super().__init__(window)
+        self.context, self.window = context, window
+        self.connection, self.last_sync = connection, last_sync
+        self.server_url: str = settings.settings().value(URL_KEY, "") or ""
+        # A token from the keyring, or (no keyring here) the one enrolled this session, in memory only.
+        self.token = sync.token_for(context.store, self.server_url) if self.server_url else None
+        self.online = False
+        self.task = None
+        self._probes: set[_Probe] = set()
+        self.timer = QTimer(self, interval=PROBE_MS, timeout=self.probe)
+        self.timer.start()
+        self.show_status()
+        QTimer.singleShot(2000, self.probe)
+
+    def show_status(self) -> None:
+        state = self.context.call(sync.status)
+        when = state.last_synced_at
+        if when is not None and when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        self.last_sync.setText("Last sync: " + (when.astimezone().strftime("%a %d %b %H:%M") if when else "never")
+                               + (f" · {state.waiting} to send" if state.waiting else "")
+                               + (f" · {state.rejected} refused" if state.rejected else ""))
+        self.connection.setText("Online" if self.online else ("Offline" if self.server_url else
+                                                              "Offline · not connected to a district server"))
+
+    def probe(self) -> None:
+        if not self.server_url or not self.token:
+            return
+        probe = _Probe(self.server_url, self.token)
+        self._probes.add(probe)
+        probe.channel.answered.connect(lambda ok, p=probe: self._answered(ok, p))
+        QThreadPool.globalInstance().start(probe)
+
+    def _answered(self, ok: bool, probe: _Probe) -> None:
+        self._probes.discard(probe)
+        self.online = ok
+        self.show_status()
+        if ok and self.task is None and self.context.call(sync.status).waiting:
+            self.sync_now(quietly=True)  # opportunistic: the link is up and there is work to send
+
+    def connect_to_server(self, url: str | None = None, code: str | None = None):
+        """Enrol with a one-time code, in a worker (a slow link must not freeze the window)."""
+        if url is None or code is None:
+            dialog = ConnectDialog(self.server_url, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            url, code = dialog.url.text().strip(), dialog.code.text().strip()
+        store, name = self.context.store, datetime.now().strftime("laptop %Y-%m-%d")
+
+        def done(token) -> None:
+            self.token, self.server_url, self.online = token, url, True
+            settings.settings().setValue(URL_KEY, url)
+            self.context.message.emit("Connected to the district server. Sync now sends and fetches changes.")
+            self.show_status()
+
+        def failed(error: BaseException) -> None:
+            self.context.message.emit(str(error) if isinstance(error, sync.SyncError) else
+                                      f"Could not connect: {type(error).__name__}.")
+
+        return run_task(lambda _report: sync.enrol(store, url, code, name=name), done, failed)
+
+    def sync_now(self, quietly: bool = False):
+        if self.task is not None:
+            return self.task
+        if not self.server_url or not self.token:
+            self.context.message.emit("Connect to the district server first (File > Connect to district server).")
+            return None
+        store, url, token = self.context.store, self.server_url, self.token
+
+        def work(report):
+            return sync.sync_now(store, url, token, lambda _stage, done, total: not report(done, total))
+
+        def done(result) -> None:
+            self.task = None
+            self.online = True
+            self.show_status()
+            self.context.changed.emit("sync", "")
+            self.context.message.emit(
+                f"Synced: {result.pushed} sent, {result.pulled} received"
+                + (f", {result.rejected} refused by the district" if result.rejected else "")
+                + f" ({(result.bytes_sent + result.bytes_received) / 1024:.1f} KB, {result.seconds:.1f} s).")
+
+        def failed(error: BaseException) -> None:
+            self.task = None
+            self.online = False
+            self.show_status()
+            self.context.message.emit(str(error) if isinstance(error, sync.SyncError) else
+                                      f"Sync stopped: {type(error).__name__}. Nothing sent is lost.")
+
+        if quietly:
+            self.task = run_task(work, done, failed)
+        else:
+            self.task = run_with_progress(self.window, "Syncing with the district…", work, done, failed)
+        return self.task
+
+
+class ConnectDialog(QDialog):
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Connect to the district server")
+        self.url = QLineEdit(url or "https://", accessibleName="Server address")
+        self.code = QLineEdit(accessibleName="Enrolment code", placeholderText="ABCD-EFGH-JKLM-NPQR")
+        form = QFormLayout(self)
+        form.addRow(QLabel("Your district's IT admin gives you the address and a one-time code."))
+        form.addRow("Server address:", self.url)
+        form.addRow("One-time code:", self.code)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
