@@ -22,7 +22,7 @@ MONDAY = date(2026, 11, 30)
 
 
 def run(quick: bool) -> None:
-    from plclassroom.services import mastery, rotations, roster
+    from plclassroom.services import mastery, roster, rotations
     from plclassroom.ui.app import open_window
     from plclassroom.ui.rotations.planner import WeekDialog
 

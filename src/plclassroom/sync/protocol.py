@@ -135,8 +135,9 @@ def unpack(data: bytes, kind: type[msgspec.Struct], encoding: str = "zstd"):
     return decode(decompress(data, encoding), kind)
 
 
-def batches(changes: list[Change], limit: int = BATCH_BYTES) -> list[list[Change]]:
+def batches(changes: list[Change], limit: int | None = None) -> list[list[Change]]:
     """Cut changes into batches of about ``limit`` encoded bytes (at least one change each), in order."""
+    limit = limit or BATCH_BYTES
     found: list[list[Change]] = []
     current: list[Change] = []
     size = 0

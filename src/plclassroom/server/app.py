@@ -1,0 +1,314 @@
+"""The district server's HTTP API: laptops enrol with a one-time code, then push and pull changes
+with the bearer token they got for it.
+
+Bodies are ``sync.protocol`` messages (MessagePack, compressed as ``Content-Encoding`` says);
+errors are small JSON objects ``{"detail": "..."}`` worded for a person. Nothing here logs a body,
+a header or a token.
+
+Database work runs in the threadpool, one unit of work per request. SQLite allows one writer at a
+time, and a transaction that read before it writes cannot wait for another writer (it fails at
+once with "database is locked"), so the writing parts of requests take one process-wide lock.
+Push and pull record the device's last sync themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Annotated
+
+import msgspec
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from pydantic import Field as PydanticField
+from sqlalchemy import exc as sa_exc
+from starlette.concurrency import run_in_threadpool
+
+from plclassroom.services import district, district_sync
+from plclassroom.store.database import Store
+from plclassroom.sync.protocol import (
+    CONTENT_TYPE,
+    MAX_BODY_BYTES,
+    PAGE_CHANGES,
+    PROTOCOL_VERSION,
+    EnrolRequest,
+    EnrolResponse,
+    ProtocolError,
+    PushRequest,
+    pack,
+    unpack,
+)
+
+log = logging.getLogger(__name__)
+
+WINDOW_SECONDS = 60.0
+_bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enrol.")
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def _binary(summary: str) -> dict:
+    return {"content": {CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}}, "description": summary}
+
+
+def _request_body(message: str) -> dict:
+    # FastAPI cannot see a body the endpoint reads itself: describe it for /openapi.json.
+    return {"requestBody": {"required": True, **_binary(
+        f"{message} (sync.protocol), MessagePack, compressed as Content-Encoding says "
+        f"(zstd, gzip or identity); at most {MAX_BODY_BYTES} bytes as sent.")}}
+
+
+_ERRORS = {
+    400: {"description": "The body or query cannot be read (the reason is in `detail`)."},
+    401: {"description": "No token, or an unknown or revoked one."},
+    413: {"description": f"The body is larger than {MAX_BODY_BYTES} bytes."},
+    415: {"description": f"The body is not {CONTENT_TYPE}."},
+    429: {"description": "Too many requests: wait `Retry-After` seconds."},
+    503: {"description": "The database is busy: try again after `Retry-After` seconds."},
+}
+
+
+class Status(BaseModel):
+    server_time: int = PydanticField(description="The server's clock, ms since the epoch.")
+    protocol: int = PydanticField(description="The sync protocol version the server speaks.")
+    user: str = PydanticField(description="The name of the user the token's device syncs for.")
+    role: str
+
+
+class RateLimiter:
+    """At most ``limit`` requests per key in any minute (a sliding window, in memory)."""
+
+    def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit = limit
+        self.clock = clock
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, key: str) -> None:
+        """Count a request, or raise 429 when the key has had its share this minute."""
+        with self._lock:
+            now = self.clock()
+            if len(self._hits) > 10_000:  # keys nobody used for a minute go (random tokens, old IPs)
+                self._hits = {k: v for k, v in self._hits.items() if v and now - v[-1] < WINDOW_SECONDS}
+            hits = self._hits.setdefault(key, deque())
+            while hits and now - hits[0] >= WINDOW_SECONDS:
+                hits.popleft()
+            if len(hits) >= self.limit:
+                wait = max(1, math.ceil(WINDOW_SECONDS - (now - hits[0])))
+                raise HTTPException(429, "Too many requests: try again shortly.",
+                                    headers={"Retry-After": str(wait)})
+            hits.append(now)
+
+
+def response_encoding(accept: str) -> str:
+    """zstd if the client takes it, else gzip, else identity (``q=0`` refuses an encoding)."""
+    offered: dict[str, float] = {}
+    for part in accept.split(","):
+        name, *params = (piece.strip() for piece in part.split(";"))
+        weight = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if name:
+            offered[name.lower()] = weight
+    for encoding in ("zstd", "gzip"):
+        if offered.get(encoding, offered.get("*", 0.0)) > 0:
+            return encoding
+    return "identity"
+
+
+def _packed(message: msgspec.Struct, encoding: str) -> Response:
+    headers = {"Vary": "Accept-Encoding"}
+    if encoding != "identity":
+        headers["Content-Encoding"] = encoding
+    return Response(pack(message, encoding), media_type=CONTENT_TYPE, headers=headers)
+
+
+def _unauthorised(message: str) -> HTTPException:
+    return HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _token(credentials: HTTPAuthorizationCredentials | None) -> str:
+    if credentials is None or not credentials.credentials:
+        raise _unauthorised("This request needs the device's token (Authorization: Bearer ...).")
+    return credentials.credentials
+
+
+def _token_key(token: str) -> str:
+    return "token:" + hashlib.sha256(token.encode()).hexdigest()
+
+
+def _authenticate(uow, token: str):
+    try:
+        return district.authenticate(uow, token)
+    except district.AuthError as error:
+        raise _unauthorised(str(error)) from None
+
+
+async def _read_body(request: Request) -> tuple[bytes, str]:
+    """The raw body (at most ``MAX_BODY_BYTES``, else 413) and its Content-Encoding."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != CONTENT_TYPE:
+        raise HTTPException(415, f"The body must be {CONTENT_TYPE}.")
+    too_large = HTTPException(413, f"The body is larger than {MAX_BODY_BYTES // 1024 // 1024} MB.")
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_BODY_BYTES:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:  # a chunked body has no Content-Length: count as it comes
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks), request.headers.get("content-encoding", "identity").strip().lower()
+
+
+def _unpack(body: bytes, kind: type[msgspec.Struct], encoding: str):
+    try:
+        return unpack(body, kind, encoding or "identity")
+    except ProtocolError as error:
+        raise HTTPException(400, str(error)) from None
+
+
+def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
+    app = FastAPI(
+        title="plclassroom district server",
+        version=str(PROTOCOL_VERSION),
+        description=(
+            "Sync for plclassroom laptops. Enrol a device with a one-time code from "
+            "`plclassroom-server enrol-code`, then push and pull with the token it returns "
+            f"(`Authorization: Bearer ...`). Bodies are `{CONTENT_TYPE}`: MessagePack messages from "
+            "`plclassroom.sync.protocol`, compressed as `Content-Encoding` says (zstd, gzip or identity); "
+            "responses are compressed as `Accept-Encoding` asks (zstd preferred)."
+        ),
+    )
+    limiter = RateLimiter(max_requests_per_minute)
+    write_lock = threading.Lock()
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_query(_request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in error.errors())
+        return JSONResponse({"detail": f"The request is not valid: {problems}"}, status_code=400)
+
+    @app.exception_handler(sa_exc.OperationalError)
+    @app.exception_handler(sa_exc.TimeoutError)
+    async def _busy(_request: Request, error: Exception) -> JSONResponse:
+        # A locked database or a full connection pool: the client retries; nothing was half-written.
+        reason = str(getattr(error, "orig", "") or "").lower()
+        if isinstance(error, sa_exc.OperationalError) and "locked" not in reason and "busy" not in reason:
+            log.error("database error: %s", reason)  # SQLite's own words: no values in them
+            return JSONResponse({"detail": "The server could not do this: its log says why."}, status_code=500)
+        log.warning("database busy: %s", type(error).__name__)
+        return JSONResponse({"detail": "The server is busy: try again shortly."}, status_code=503,
+                            headers={"Retry-After": "1"})
+
+    @app.post("/v1/enrol", tags=["sync"], response_class=Response, openapi_extra=_request_body("An EnrolRequest"),
+              responses={200: _binary("An EnrolResponse: the device token (shown once), user, role, district."),
+                         403: {"description": "The code is unknown, used or expired."},
+                         **{k: v for k, v in _ERRORS.items() if k != 401}})
+    async def enrol(request: Request) -> Response:
+        """Enrol a device with a one-time code. No token: the code is the credential."""
+        limiter.check("ip:" + (request.client.host if request.client else "unknown"))
+        body, encoding = await _read_body(request)
+        answer = response_encoding(request.headers.get("accept-encoding", ""))
+
+        def work() -> Response:
+            message = _unpack(body, EnrolRequest, encoding)
+            with store.unit_of_work() as uow, write_lock:
+                try:
+                    token, user = district.enrol(uow, message.code, message.device, message.name)
+                except district.DistrictError as error:
+                    raise HTTPException(403, str(error)) from None
+                log.info("device %s enrolled for user %s", message.device, user.id)
+                reply = EnrolResponse(token=token, user=user.name, role=user.role,
+                                      district=district.district_name(uow))
+            return _packed(reply, answer)
+
+        return await run_in_threadpool(work)
+
+    @app.post("/v1/push", tags=["sync"], response_class=Response, openapi_extra=_request_body("A PushRequest"),
+              responses={200: _binary("A PushResponse: accepted and rejected changes, superseded values."),
+                         403: {"description": "The body's device is not the token's device."}, **_ERRORS})
+    async def push(request: Request, credentials: Bearer) -> Response:
+        """Send the device's changes (a PushRequest); a retried batch is applied once."""
+        token = _token(credentials)
+        limiter.check(_token_key(token))
+        body, encoding = await _read_body(request)
+        answer = response_encoding(request.headers.get("accept-encoding", ""))
+
+        def work() -> Response:
+            with store.unit_of_work() as uow:
+                device, user = _authenticate(uow, token)
+                uow.session.commit()  # end the read: the write below starts its own transaction
+                message = _unpack(body, PushRequest, encoding)
+                if message.protocol != PROTOCOL_VERSION:
+                    raise HTTPException(400, f"This server speaks sync protocol {PROTOCOL_VERSION}, not "
+                                             f"{message.protocol}: update plclassroom.")
+                if message.device != device.id:
+                    raise HTTPException(403, "The changes are from another device than this token's.")
+                with write_lock:  # push reads, then writes: one writer at a time (see the docstring)
+                    try:
+                        reply = district_sync.push(uow, device, user, message)
+                    except ProtocolError as error:
+                        raise HTTPException(400, str(error)) from None
+                    except sa_exc.OperationalError:
+                        raise  # busy: 503 below
+                    except (ValueError, TypeError, sa_exc.StatementError) as error:
+                        # A value that fits no column: the whole batch is rolled back. Only the
+                        # error's kind is logged, never its text (it may quote the value).
+                        log.warning("push from device %s failed: %s", device.id, type(error).__name__)
+                        raise HTTPException(400, "A change in this batch could not be applied; "
+                                                 "nothing from the batch was saved.") from None
+            return _packed(reply, answer)
+
+        return await run_in_threadpool(work)
+
+    @app.get("/v1/pull", tags=["sync"], response_class=Response,
+             responses={200: _binary("A PullResponse: the next page of changes and the cursor to ask from."),
+                        **{k: v for k, v in _ERRORS.items() if k not in (413, 415)}})
+    async def pull(request: Request, credentials: Bearer,
+                   since: Annotated[int, Query(ge=0, description="The last server sequence applied.")] = 0,
+                   limit: Annotated[int, Query(ge=1, description=f"At most this many ({PAGE_CHANGES} or fewer).")]
+                   = PAGE_CHANGES) -> Response:
+        """Changes the device may see since its cursor, a page at a time."""
+        token = _token(credentials)
+        limiter.check(_token_key(token))
+        answer = response_encoding(request.headers.get("accept-encoding", ""))
+
+        def work() -> Response:
+            with store.unit_of_work() as uow:
+                device, user = _authenticate(uow, token)
+                uow.session.commit()
+                with write_lock:  # pull records the sync time: it writes after it reads
+                    reply = district_sync.pull(uow, device, user, since, min(limit, PAGE_CHANGES))
+            return _packed(reply, answer)
+
+        return await run_in_threadpool(work)
+
+    @app.get("/v1/status", tags=["sync"],
+             responses={**{k: v for k, v in _ERRORS.items() if k in (401, 429, 503)}})
+    async def status(credentials: Bearer) -> Status:
+        """A cheap check that the server is reachable and the token still works."""
+        token = _token(credentials)
+        limiter.check(_token_key(token))
+
+        def work() -> Status:
+            with store.unit_of_work() as uow:
+                _device, user = _authenticate(uow, token)
+                return Status(server_time=district_sync.server_time_ms(), protocol=PROTOCOL_VERSION,
+                              user=user.name, role=user.role)
+
+        return await run_in_threadpool(work)
+
+    return app

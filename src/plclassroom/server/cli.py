@@ -1,0 +1,207 @@
+"""The ``plclassroom-server`` command: run the district server and administer it (users, enrolment
+codes, devices, the roster)."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+DATABASE_ENV = "PLCLASSROOM_SERVER_DATABASE"
+DEFAULT_DATABASE = "district.sqlite"
+
+
+class CliError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from plclassroom.services.district import ROLES
+
+    parser = argparse.ArgumentParser(prog="plclassroom-server", description="The plclassroom district server.")
+    parser.add_argument("--database", type=Path, default=None,
+                        help=f"the server's SQLite file (default: ${DATABASE_ENV}, else ./{DEFAULT_DATABASE})")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    user = commands.add_parser("create-user", help="add a user who can enrol devices")
+    user.add_argument("name")
+    user.add_argument("--role", required=True, choices=ROLES)
+    user.add_argument("--person-id", default=None, help="the user's person row (from the roster)")
+    user.add_argument("--school-id", default=None, help="the user's school (for a school admin)")
+    code = commands.add_parser("enrol-code", help="issue a one-time code that enrols one device for a user")
+    code.add_argument("user_id")
+    code.add_argument("--days", type=int, default=7, help="how long the code is valid (default 7 days)")
+    commands.add_parser("users", help="list the users")
+    commands.add_parser("devices", help="list the enrolled devices")
+    revoke = commands.add_parser("revoke", help="stop a device syncing (it can enrol again with a new code)")
+    revoke.add_argument("device_id")
+    roster = commands.add_parser("import-roster", help="import a OneRoster package (zip or folder)")
+    roster.add_argument("package", type=Path)
+    roster.add_argument("--preview", action="store_true", help="only say what would change, write nothing")
+    roster.add_argument("--valid-only", action="store_true", help="skip rows with problems instead of stopping")
+    serve = commands.add_parser("serve", help="run the server")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8765, help="the port (default 8765)")
+    serve.add_argument("--cert", type=Path, default=None, help="TLS certificate (PEM)")
+    serve.add_argument("--key", type=Path, default=None, help="TLS private key (PEM)")
+    serve.add_argument("--rate-limit", type=int, default=600, help="requests per minute per device (default 600)")
+    return parser
+
+
+def database_path(args) -> Path:
+    return args.database or Path(os.environ.get(DATABASE_ENV) or DEFAULT_DATABASE)
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    return "\n".join("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+                     for row in [header, *rows])
+
+
+def create_user(store, args) -> int:
+    from plclassroom.services import district
+
+    with store.unit_of_work() as uow:
+        user_id = district.create_user(uow, args.name, args.role, args.person_id, args.school_id)
+    print(f"Created {args.role} {args.name.strip()}: user id {user_id}")
+    print(f"Next: plclassroom-server enrol-code {user_id}   (a one-time code for their laptop)")
+    return 0
+
+
+def enrol_code(store, args) -> int:
+    from plclassroom.services import district
+    from plclassroom.store.district import DistrictUser
+
+    if args.days < 1:
+        raise CliError("--days must be at least 1.")
+    expires = datetime.now(UTC) + timedelta(days=args.days)  # the stored expiry is a moment later
+    with store.unit_of_work() as uow:
+        code = district.issue_enrol_code(uow, args.user_id, timedelta(days=args.days))
+        user = uow.session.get(DistrictUser, args.user_id)
+    print(f"Enrolment code for {user.name} ({user.role}):\n\n    {code}\n")
+    print(f"It works once, until {_when(expires)}. Type it into plclassroom on their laptop when it "
+          "asks to connect to the district server; keep it private until then.")
+    return 0
+
+
+def users(store, _args) -> int:
+    from plclassroom.services import district
+
+    with store.unit_of_work() as uow:
+        found = district.list_users(uow)
+    if not found:
+        print("No users yet. Add one: plclassroom-server create-user NAME --role teacher")
+        return 0
+    print(_table([[u.id, u.name, u.role, u.person_id or "-", u.school_id or "-", str(u.devices)] for u in found],
+                 ["USER ID", "NAME", "ROLE", "PERSON", "SCHOOL", "DEVICES"]))
+    return 0
+
+
+def devices(store, _args) -> int:
+    from plclassroom.services import district
+
+    with store.unit_of_work() as uow:
+        found = district.list_devices(uow)
+    if not found:
+        print("No devices enrolled yet. Issue a code: plclassroom-server enrol-code USER_ID")
+        return 0
+    print(_table([[d.id, d.name or "-", f"{d.user_name} ({d.role})", _when(d.created_at), _when(d.last_sync_at),
+                   str(d.changes_pushed), "revoked " + _when(d.revoked_at) if d.revoked else "active"]
+                  for d in found],
+                 ["DEVICE ID", "NAME", "USER", "ENROLLED", "LAST SYNC", "PUSHED", "STATUS"]))
+    return 0
+
+
+def revoke(store, args) -> int:
+    from plclassroom.services import district
+
+    with store.unit_of_work() as uow:
+        device = district.revoke_device(uow, args.device_id)
+    print(f"Revoked device {device.id} ({device.name or 'unnamed'}) of {device.user_name}: it can no longer "
+          "sync. Its changes already on the server stay. To let it sync again, issue a new enrolment code.")
+    return 0
+
+
+def import_roster(store, args) -> int:
+    from plclassroom.services import roster_import
+
+    try:
+        with store.unit_of_work() as uow:
+            if args.preview:
+                report = roster_import.preview_roster(uow, args.package)
+            else:
+                report = roster_import.import_roster(uow, args.package, valid_only=args.valid_only)
+    except roster_import.ImportRefused as refused:
+        report = refused.report
+    print("\n".join(report.summary()))
+    for problem in report.fatal + report.row_problems + report.warnings:
+        kind = "error" if problem.fatal else ("skipped" if not problem.warning else "note")
+        print(f"  {kind}: {problem}")
+    if args.preview:
+        return 1 if report.fatal else 0
+    print("Imported." if report.imported else "Not imported: nothing was changed. " + report.refusal())
+    return 0 if report.imported else 1
+
+
+def serve(store, args) -> int:
+    import uvicorn
+
+    from plclassroom.server.app import create_app
+
+    if (args.cert is None) != (args.key is None):
+        raise CliError("Give both --cert and --key for TLS, or neither.")
+    for path in (args.cert, args.key):
+        if path is not None and not path.is_file():
+            raise CliError(f"{path} does not exist.")
+    if args.cert is None and not _loopback(args.host):
+        print(f"Warning: serving on {args.host} without TLS: device tokens and student data would cross the "
+              "network unencrypted. Use --cert and --key, or a TLS proxy in front.", file=sys.stderr)
+    scheme = "https" if args.cert else "http"
+    print(f"plclassroom district server on {scheme}://{args.host}:{args.port} (database {store.path}); "
+          "Ctrl+C stops it.")
+    uvicorn.run(create_app(store, max_requests_per_minute=args.rate_limit), host=args.host, port=args.port,
+                ssl_certfile=args.cert, ssl_keyfile=args.key, log_level="info", server_header=False)
+    return 0
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+COMMANDS = {"create-user": create_user, "enrol-code": enrol_code, "users": users, "devices": devices,
+            "revoke": revoke, "import-roster": import_roster, "serve": serve}
+NEEDS_EXISTING = {"enrol-code", "users", "devices", "revoke"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from plclassroom.services.district import DistrictError
+    from plclassroom.store.database import Store, StoreError
+
+    args = build_parser().parse_args(argv)
+    path = database_path(args)
+    if args.command in NEEDS_EXISTING and not path.exists():
+        # Not a new empty database in the wrong folder: say where we looked.
+        print(f"plclassroom-server: there is no server database at {path.resolve()}. Pass --database, set "
+              f"{DATABASE_ENV}, or start one with create-user or import-roster.", file=sys.stderr)
+        return 2
+    try:
+        store = Store.open(path)
+    except StoreError as error:
+        print(f"plclassroom-server: {error}", file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[args.command](store, args)
+    except (DistrictError, CliError) as error:
+        print(f"plclassroom-server: {error}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
