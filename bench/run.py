@@ -23,7 +23,10 @@ import mastery  # noqa: E402
 import paths  # noqa: E402
 import playlists  # noqa: E402
 import roster_import  # noqa: E402
+import rotation_planner  # noqa: E402
+import rotations  # noqa: E402
 import search  # noqa: E402
+import sync  # noqa: E402
 from common import bench  # noqa: E402
 
 
@@ -130,6 +133,9 @@ def main() -> None:
     playlists.run(args.quick)
     search.run(args.quick)
     conferences.run(args.quick)
+    rotations.run(args.quick)
+    rotation_planner.run(args.quick)
+    sync.run(args.quick)
 
 
 if __name__ == "__main__":

@@ -151,8 +151,8 @@ class SyncClient:
                 failure = f"The district server could not be reached ({type(error).__name__})."
             else:
                 report.requests += 1
-                report.bytes_sent += len(body or b"") + len(path) + 200  # headers, roughly
-                report.bytes_received += len(response.content) + 150
+                report.bytes_sent += _wire_size(response.request, len(body or b""))
+                report.bytes_received += _wire_size(response, response.num_bytes_downloaded)
                 if response.status_code < 400:
                     return response
                 if response.status_code in (401, 403):
@@ -273,6 +273,13 @@ class SyncClient:
             report.server_time = page.server_time
             if not page.has_more:
                 return
+
+
+def _wire_size(message: httpx.Request | httpx.Response, body: int) -> int:
+    """Bytes of an HTTP/1.1 message on the wire: start line, headers, and the (compressed) body."""
+    start = (len(message.method) + len(message.url.raw_path) + 12 if isinstance(message, httpx.Request)
+             else 17 + len(message.reason_phrase))
+    return start + sum(len(k) + len(v) + 4 for k, v in message.headers.raw) + 2 + body
 
 
 def _message(response: httpx.Response, fallback: str) -> str:

@@ -1,0 +1,129 @@
+"""Sync figures (issue 8), over real HTTP on loopback with the district server on SQLite:
+
+- a teacher's week: 5,000 changes (evidence and learner-profile edits) pushed by one laptop
+  and pulled by another: seconds, bytes on the wire, bytes per change, round trips; and the time
+  the same bytes and round trips would take on a 256 kbit/s link with 600 ms round trips
+  (computed from the measured bytes and requests, not measured through a throttled link);
+- a no-change sync: bytes;
+- the laptop's apply rate for pulled changes.
+
+    .venv/bin/python bench/sync.py [--quick]
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import bench  # noqa: E402
+
+LINK_BITS_PER_S = 256_000
+ROUND_TRIP_S = 0.6
+
+
+def _laptop(template: Path, path: Path):
+    from plclassroom.store.database import Store
+
+    shutil.copy(template, path)
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM sync_device")
+    return Store.open(path)
+
+
+def _week_of_changes(store, total: int) -> int:
+    """Evidence (three in five) and learner-profile edits, through the services, as a week makes them."""
+    from sqlalchemy import select
+
+    from plclassroom.domain import Competency, Enrollment, LearnerProfile
+    from plclassroom.services import mastery, profiles
+
+    with store.unit_of_work() as uow:
+        class_id = uow.session.execute(select(Enrollment.class_id).where(Enrollment.role == "teacher")).scalar()
+        section = mastery.class_mastery(uow, class_id)
+        competencies = [c.id for c in section.competencies] or list(
+            uow.session.execute(select(Competency.id).limit(10)).scalars())
+        students = [s.id for s in section.students]
+        profile_ids = list(uow.session.execute(select(LearnerProfile.student_id)).scalars())
+    made = 0
+    day = date(2026, 11, 23)
+    entries = []
+    while len(entries) < total * 3 // 5:
+        for student in students:
+            entries.append(mastery.EvidenceEntry(student, competencies[len(entries) % len(competencies)],
+                                                 float(1 + len(entries) % 4), day + timedelta(days=len(entries) % 5)))
+    with store.unit_of_work() as uow:
+        mastery.record_evidence(uow, class_id, entries[: total * 3 // 5])
+    made += total * 3 // 5
+    fields = ("strengths", "needs", "interests", "aspirations", "notes")
+    with store.unit_of_work() as uow:
+        n = 0
+        while made < total:  # each edit a different field of a profile: every one is still standing
+            student, field = profile_ids[n % len(profile_ids)], fields[n // len(profile_ids) % len(fields)]
+            profiles.update_profile_field(uow, student, field, f"Week note {n}")
+            n += 1
+            made += 1
+    return made
+
+
+def run(quick: bool) -> None:
+    from tests.server.conftest import serving
+
+    from plclassroom.services import district
+    from plclassroom.services import sync as sync_service
+    from plclassroom.services.demo import build_demo_school
+    from plclassroom.store.database import Store
+
+    total = 1000 if quick else 5000
+    with tempfile.TemporaryDirectory(prefix="plclassroom-bench-sync-") as tmp:
+        work = Path(tmp)
+        template = work / "demo.sqlite"
+        store = Store.open(template)
+        with store.unit_of_work(record_changes=False) as uow:
+            build_demo_school(uow)
+            uow.commit()
+        store.close()
+        server = _laptop(template, work / "district.sqlite")
+        a, b = _laptop(template, work / "a.sqlite"), _laptop(template, work / "b.sqlite")
+        made = _week_of_changes(a, total)
+        with serving(server) as live:
+            tokens = []
+            for laptop in (a, b):
+                with server.unit_of_work() as uow:
+                    user = district.create_user(uow, "Bench", "district_admin")
+                with server.unit_of_work() as uow:
+                    code = district.issue_enrol_code(uow, user)
+                tokens.append(sync_service.enrol(laptop, live.base_url, code))
+            started = time.perf_counter()
+            push = sync_service.sync_now(a, live.base_url, tokens[0])
+            pushed_s = time.perf_counter() - started
+            started = time.perf_counter()
+            pull = sync_service.sync_now(b, live.base_url, tokens[1])
+            pulled_s = time.perf_counter() - started
+            idle = sync_service.sync_now(a, live.base_url, tokens[0])
+        assert push.pushed == pull.pulled == made, (push, pull)
+        wire = push.bytes_sent + push.bytes_received
+        bench(f"sync_week_{made}_changes_push_time", pushed_s, "s")
+        bench(f"sync_week_{made}_changes_push_bytes", wire, "bytes")
+        bench("sync_week_push_bytes_per_change", wire / made, "bytes")
+        bench("sync_week_push_requests", push.requests, "requests")
+        bench(f"sync_week_{made}_changes_pull_time", pulled_s, "s")
+        bench("sync_week_pull_bytes_per_change", (pull.bytes_sent + pull.bytes_received) / max(1, pull.pulled), "bytes")
+        bench("sync_pull_apply_rate", pull.pulled / pulled_s, "changes/s")
+        link_s = wire * 8 / LINK_BITS_PER_S + push.requests * ROUND_TRIP_S
+        bench("sync_week_push_on_256kbit_600ms_computed", link_s, "s")
+        bench("sync_no_change_bytes", idle.bytes_sent + idle.bytes_received, "bytes")
+        bench("sync_no_change_requests", idle.requests, "requests")
+        for opened in (a, b, server):
+            opened.close()
+
+
+if __name__ == "__main__":
+    run("--quick" in sys.argv)
