@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent
 
-from plclassroom.services import mastery, rotations
+from plclassroom.services import mastery, playlists, rotations
 from plclassroom.ui import app as ui_app
 from plclassroom.ui.rotations.planner import NewPlanDialog, RulesDialog
 from plclassroom.ui.rotations.seminars import SeminarsDialog
@@ -106,6 +106,14 @@ def test_change_who_is_where_print_and_open_the_board(qtbot, window, tmp_path):
     assert (panel.schedule.item(0, 0).text(), panel.schedule.item(0, 1).text()) == (second, first)
     window.context.undo_stack.undo()
     assert panel.schedule.item(0, 0).text() == first
+    # A playlist at the online station: chosen in the table, shown on the board and the prints.
+    playlist_id = panel.context.call(playlists.create_playlist, "Ratio practice", class_id=panel.class_id)
+    panel._fill_stations()
+    box = panel.stations.cellWidget(1, 6)
+    box.setCurrentIndex(box.findData(playlist_id))
+    assert panel.day_view.stations[1].activity.startswith("Playlist: Ratio practice")
+    window.context.undo_stack.undo()
+    assert panel.day_view.stations[1].playlist_id is None
     preview = panel.print_preview("cards", show=False)
     assert preview is not None
     preview.deleteLater()

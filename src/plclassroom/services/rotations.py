@@ -62,6 +62,8 @@ class StationView:
     capacity: int | None
     devices: int
     required: bool = True
+    playlist_id: str | None = None
+    activity_text: str = ""  # the activity as written, without the playlist's title
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ def _station_view(uow: UnitOfWork, station: Station) -> StationView:
         if playlist is not None:
             activity = f"Playlist: {playlist.title}" + (f" ({activity})" if activity else "")
     return StationView(station.id, station.name, station.kind, station.adult, activity, station.capacity,
-                       station.devices, station.required)
+                       station.devices, station.required, station.playlist_id, station.activity)
 
 
 def _check_timing(period: int, rotations: int, minutes: int, transition: int) -> None:

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plclassroom.services import mastery, rotations
+from plclassroom.services import mastery, playlists, rotations
 from plclassroom.services.mastery import short_code
 from plclassroom.services.rotations import DayPlan, GroupingReport
 from plclassroom.ui.context import AppContext
@@ -51,7 +51,8 @@ from plclassroom.ui.undo import Change
 
 MODES = [("homogeneous", "Similar levels together (for teacher-led work)"),
          ("heterogeneous", "A mix of levels in every group (for collaboration)")]
-STATION_COLUMNS = ["Station", "Kind", "Adult", "Capacity", "Devices", "Activity", "Required"]
+STATION_COLUMNS = ["Station", "Kind", "Adult", "Capacity", "Devices", "Activity", "Playlist", "Required"]
+STATION_FIELDS = ["name", "kind", "adult", "capacity", "devices", "activity", "playlist_id", "required"]
 STUDENT = Qt.ItemDataRole.UserRole
 
 
@@ -132,6 +133,7 @@ class RotationsPanel(QWidget):
         self.stations.setHorizontalHeaderLabels(STATION_COLUMNS)
         self.stations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.stations.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.playlists = []
         self.stations.verticalHeader().hide()
         self.stations.itemChanged.connect(self._station_edited)
         station_buttons = QGridLayout()
@@ -284,6 +286,7 @@ class RotationsPanel(QWidget):
 
     def _fill_stations(self) -> None:
         table = self.stations
+        self.playlists = self.context.call(playlists.list_playlists, self.plan.class_id) if self.plan else []
         table.blockSignals(True)
         table.setRowCount(0)
         plan = self.plan
@@ -295,19 +298,27 @@ class RotationsPanel(QWidget):
                 row = table.rowCount()
                 table.insertRow(row)
                 values = (station.name, station.kind, station.adult, "" if station.capacity is None else
-                          str(station.capacity), str(station.devices), station.activity,
+                          str(station.capacity), str(station.devices), station.activity_text, "",
                           "yes" if station.required else "no")
                 for column, value in enumerate(values):
                     cell = QTableWidgetItem(value)
                     cell.setData(STUDENT, station.id)
                     table.setItem(row, column, cell)
-                for column, choices in ((1, rotations.KINDS), (2, rotations.ADULTS), (6, ("yes", "no"))):
+                for column, choices in ((1, rotations.KINDS), (2, rotations.ADULTS), (7, ("yes", "no"))):
                     box = QComboBox()
                     box.addItems(list(choices))
                     box.setCurrentText(values[column])
                     box.currentTextChanged.connect(
                         lambda text, sid=station.id, c=column: self._set_station(sid, c, text))
                     table.setCellWidget(row, column, box)
+                box = QComboBox(accessibleName=f"Playlist at {station.name}")
+                box.addItem("(none)", "")
+                for playlist in self.playlists:
+                    box.addItem(playlist.title, playlist.id)
+                box.setCurrentIndex(max(box.findData(station.playlist_id or ""), 0))
+                box.currentIndexChanged.connect(
+                    lambda _i, sid=station.id, b=box: self._set_station(sid, 6, b.currentData() or None))
+                table.setCellWidget(row, 6, box)
         table.blockSignals(False)
 
     def _fill_groups(self) -> None:
@@ -439,9 +450,9 @@ class RotationsPanel(QWidget):
     def _station_edited(self, cell: QTableWidgetItem) -> None:
         self._set_station(cell.data(STUDENT), cell.column(), cell.text())
 
-    def _set_station(self, station_id: str, column: int, text: str) -> None:
-        name = ["name", "kind", "adult", "capacity", "devices", "activity", "required"][column]
-        value: object = text.strip()
+    def _set_station(self, station_id: str, column: int, text: str | None) -> None:
+        name = STATION_FIELDS[column]
+        value: object = text.strip() if isinstance(text, str) else text
         if name in ("capacity", "devices"):
             if text.strip() and not text.strip().isdigit():
                 self.context.message.emit(f"A station's {name} is a whole number.")
@@ -450,7 +461,7 @@ class RotationsPanel(QWidget):
             value = int(text) if text.strip() else (None if name == "capacity" else 0)
         if name == "required":
             value = text == "yes"
-        ok, _before = Change.apply(self.context, f"Change station {name}",
+        ok, _before = Change.apply(self.context, f"Change station {name.removesuffix('_id')}",
                                    lambda uow, _prev: rotations.update_station(uow, station_id, **{name: value}),
                                    lambda uow, before: rotations.update_station(uow, station_id, **before),
                                    "rotation", station_id)
