@@ -14,6 +14,8 @@ _sandbox = Path(tempfile.mkdtemp(prefix="plclassroom-tests-"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PLCLASSROOM_DATA_DIR"] = str(_sandbox / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_sandbox / "config")  # where QSettings writes on Linux
+# No test touches the person's real keyring: the tests that need one install their own.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 import pytest  # noqa: E402
 

@@ -1,0 +1,87 @@
+"""Sync from the window, against a real district server on loopback: connect with a one-time code,
+Sync now, and the status bar tells the truth. And the token: in the keyring when there is one,
+only in memory when there is none."""
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from plclassroom.services import district, profiles
+from plclassroom.sync import credentials
+from plclassroom.ui import app as ui_app
+from tests.conftest import run
+from tests.server.conftest import serving
+from tests.sync.conftest import copy_of
+from tests.sync.test_merge import first_student, profile_field
+
+pytestmark = pytest.mark.gui
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.kept = {}
+
+    def set_password(self, service, username, password):
+        self.kept[(service, username)] = password
+
+    def get_password(self, service, username):
+        return self.kept.get((service, username))
+
+    def delete_password(self, service, username):
+        self.kept.pop((service, username), None)
+
+
+def code_for(server):
+    with server.unit_of_work() as uow:
+        user = district.create_user(uow, "Amara Okafor", "district_admin")
+    with server.unit_of_work() as uow:
+        return district.issue_enrol_code(uow, user)
+
+
+def test_connect_and_sync_now_from_the_window(qtbot, demo_store, demo_template, tmp_path):
+    server = copy_of(demo_template, tmp_path / "district.sqlite")
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "sync-ui")
+    qtbot.addWidget(window)
+    controller = window.sync
+    assert window.connection.text() == "Offline · not connected to a district server"
+    assert controller.sync_now() is None  # not connected: says so, does nothing
+    with serving(server) as live:
+        task = controller.connect_to_server(live.base_url, code_for(server))
+        qtbot.waitUntil(lambda: task.finished.is_set() and controller.token is not None, timeout=10000)
+        assert window.connection.text() == "Online"
+        student = first_student(demo_store)
+        run(demo_store, profiles.update_profile_field, student, "strengths", "Draws tape diagrams")
+        controller.show_status()
+        assert "1 to send" in window.last_sync.text()
+        task = controller.sync_now(quietly=True)
+        qtbot.waitUntil(lambda: controller.task is None, timeout=20000)
+        assert profile_field(server, student, "strengths") == "Draws tape diagrams"
+        assert "Last sync: never" not in window.last_sync.text() and "to send" not in window.last_sync.text()
+    server.close()
+
+
+def test_the_token_goes_to_the_keyring_and_never_to_a_file(demo_store, demo_template, tmp_path):
+    memory = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(memory)
+    try:
+        server = copy_of(demo_template, tmp_path / "district.sqlite")
+        from plclassroom.services import sync
+
+        with serving(server) as live:
+            token = sync.enrol(demo_store, live.base_url, code_for(server))
+            assert sync.token_for(demo_store, live.base_url) == token
+            assert list(memory.kept.values()) == [token]
+        assert token.encode() not in demo_store.path.read_bytes()
+        server.close()
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_no_keyring_is_said_plainly():
+    with pytest.raises(credentials.KeyringUnavailable, match="no keyring"):
+        credentials.save_token("https://district", "device", "secret")
