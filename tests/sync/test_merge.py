@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from plclassroom.domain import Enrollment, Evidence, LearnerProfile, Person
 from plclassroom.services import district_sync, mastery, profiles
+from plclassroom.services import sync as sync_service
 from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser
 from plclassroom.store.outbox import OutboxEntry
 from plclassroom.sync.client import SyncClient
@@ -228,3 +229,26 @@ def test_a_new_row_edited_after_it_was_made_reaches_a_laptop_whole(server, lapto
     c = laptops()  # a laptop that never had the goal: it gets the row with the value that stands
     client(server, c).sync()
     assert count(c, "SELECT count(*) FROM goal WHERE statement = 'Explain unit rates to a partner'") == 1
+
+
+def test_one_long_text_changed_on_two_laptops_keeps_both_versions(server, laptops):
+    a, b = laptops(), laptops()
+    sync_a, sync_b = client(server, a), client(server, b)
+    student = first_student(a)
+    run(a, profiles.update_profile_field, student, "notes", "Mum says he reads every night")
+    run(b, profiles.update_profile_field, student, "notes", "Needs large print for tests")  # newer
+    sync_a.sync()
+    sync_b.sync()
+    sync_a.sync()
+    for store in (a, b, server):
+        assert profile_field(store, student, "notes") == "Needs large print for tests"
+        assert count(store, "SELECT count(*) FROM sync_conflict WHERE NOT resolved AND kept = ? AND other = ?",
+                     "Needs large print for tests", "Mum says he reads every night") == 1
+    with b.unit_of_work() as uow:
+        assert sync_service.status(uow).conflicts == 1
+    # An edit made after pulling the other one is not a conflict: it was written knowing it.
+    run(a, profiles.update_profile_field, student, "notes", "Both: reads nightly; large print")
+    sync_a.sync()
+    sync_b.sync()
+    assert count(server, "SELECT count(*) FROM sync_conflict") == 1
+    assert profile_field(b, student, "notes") == "Both: reads nightly; large print"

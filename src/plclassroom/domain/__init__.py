@@ -10,6 +10,7 @@ from plclassroom.domain.conference import (
     NextStep,
     Privacy,
 )
+from plclassroom.domain.conflict import LONG_TEXT, SyncConflict
 from plclassroom.domain.evidence import (
     Attachment,
     Evidence,

@@ -25,8 +25,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import insert, select, update
 
-from plclassroom.domain import Conference, Enrollment, Person, SchoolClass
-from plclassroom.domain.base import SYNC_COLUMNS
+from plclassroom.domain import LONG_TEXT, Conference, Enrollment, Person, SchoolClass, SyncConflict
+from plclassroom.domain.base import SYNC_COLUMNS, new_id
 from plclassroom.store.capture import defaults
 from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser, FieldClock
 from plclassroom.store.unit_of_work import UnitOfWork
@@ -166,6 +166,7 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
         stamp = (change.hlc, change.device)
         won = {k: v for k, v in fields.items() if k not in clocks or stamp > (clocks[k].hlc, clocks[k].device_id)}
         lost = [k for k in fields if k not in won]
+        conflicts = _concurrent_texts(change, request.cursor, fields, won, before or {}, clocks)
         if before is None:
             row = defaults(cls)
             row.update(won)
@@ -176,19 +177,21 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
             if change.hlc > before["hlc"]:
                 values.update(hlc=change.hlc, device_id=change.device)
             session.execute(update(cls.__table__).where(cls.__table__.c.id == change.row).values(**values))
-        for name in won:
-            if name in clocks:
-                clocks[name].hlc, clocks[name].device_id = change.hlc, change.device
-            else:
-                session.add(FieldClock(table_name=change.table, row_id=change.row, field=name, hlc=change.hlc,
-                                       device_id=change.device))
         class_id, student_id, private_to = _owner(uow, change.table, change.row, {**(before or {}), **won})
-        session.add(DistrictChange(
+        logged = DistrictChange(
             device_id=device.id, device_seq=change.seq, table_name=change.table, row_id=change.row,
             op=change.op, hlc=change.hlc, origin_device=change.device, fields={k: change.fields[k] for k in won},
-            class_id=class_id, student_id=student_id,
-            private_to=private_to, received_at=now))
+            class_id=class_id, student_id=student_id, private_to=private_to, received_at=now)
+        session.add(logged)
         session.flush()
+        for name in won:
+            if name in clocks:
+                clocks[name].hlc, clocks[name].device_id, clocks[name].seq = change.hlc, change.device, logged.seq
+            else:
+                session.add(FieldClock(table_name=change.table, row_id=change.row, field=name, hlc=change.hlc,
+                                       device_id=change.device, seq=logged.seq))
+        for conflict in conflicts:
+            _keep_conflict(uow, conflict, class_id, student_id, private_to, now)
         accepted.append(change.seq)
         if lost:
             current = _current(uow, change.table, change.row) or {}
@@ -201,6 +204,41 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
     uow.commit()
     top = session.execute(select(DistrictChange.seq).order_by(DistrictChange.seq.desc()).limit(1)).scalar()
     return PushResponse(accepted, rejected, superseded, server_time_ms(), top or 0)
+
+
+def _concurrent_texts(change: Change, cursor: int, fields: dict, won: dict, before: dict,
+                      clocks: dict[str, FieldClock]) -> list[dict]:
+    """Long texts this change and another device changed without seeing each other's change: the
+    version that stands and the other one, both kept."""
+    found = []
+    for name, value in fields.items():
+        clock = clocks.get(name)
+        if (change.table, name) not in LONG_TEXT or clock is None:
+            continue
+        if clock.device_id == change.device or clock.seq <= cursor:
+            continue  # the same device, or the device had pulled the other change before it wrote
+        if name in won:
+            kept, other, other_device, other_hlc = value, before.get(name), clock.device_id, clock.hlc
+        else:
+            kept, other, other_device, other_hlc = before.get(name), value, change.device, change.hlc
+        if (kept or "") != (other or ""):
+            found.append({"table_name": change.table, "row_id": change.row, "field": name, "kept": kept or "",
+                          "other": other or "", "other_device": other_device, "other_hlc": other_hlc})
+    return found
+
+
+def _keep_conflict(uow: UnitOfWork, values: dict, class_id, student_id, private_to, now) -> None:
+    """A conflict row made by the district, logged like any change so it reaches the devices in scope."""
+    capture = uow.session.info["capture"]
+    stamp = capture.stamp()
+    row = {**defaults(SyncConflict), **values, "id": new_id(), "hlc": stamp, "device_id": capture.device_id,
+           "student_id": student_id, "resolved": False, "deleted": False}
+    uow.session.execute(insert(SyncConflict.__table__), [row])
+    uow.session.add(DistrictChange(
+        device_id=capture.device_id, device_seq=stamp, table_name=SyncConflict.__tablename__, row_id=row["id"],
+        op="insert", hlc=stamp, origin_device=capture.device_id,
+        fields={k: v for k, v in row.items() if k not in SYNC_COLUMNS}, class_id=class_id,
+        student_id=student_id, private_to=private_to, received_at=now))
 
 
 def _plain(value):

@@ -10,6 +10,7 @@ from datetime import datetime
 import httpx
 from sqlalchemy import func, select
 
+from plclassroom.domain import SyncConflict
 from plclassroom.store.database import Store
 from plclassroom.store.outbox import Device, OutboxEntry, RejectedChange
 from plclassroom.store.unit_of_work import UnitOfWork
@@ -24,13 +25,16 @@ class SyncStatus:
     last_synced_at: datetime | None
     waiting: int  # changes in the outbox
     rejected: int  # changes the district refused, kept for the teacher to see
+    conflicts: int = 0  # long texts changed on two devices: both versions kept, waiting for a person
 
 
 def status(uow: UnitOfWork) -> SyncStatus:
     device = uow.session.execute(select(Device)).scalars().first()
     waiting = uow.session.execute(select(func.count()).select_from(OutboxEntry)).scalar() or 0
     rejected = uow.session.execute(select(func.count()).select_from(RejectedChange)).scalar() or 0
-    return SyncStatus(device.last_synced_at if device else None, waiting, rejected)
+    conflicts = uow.session.execute(select(func.count()).select_from(SyncConflict).where(
+        SyncConflict.resolved.is_(False), SyncConflict.deleted.is_(False))).scalar() or 0
+    return SyncStatus(device.last_synced_at if device else None, waiting, rejected, conflicts)
 
 
 def rejected_changes(uow: UnitOfWork) -> list[RejectedChange]:

@@ -77,3 +77,4 @@ class FieldClock(SQLModel, table=True):
     field: str = Field(primary_key=True)
     hlc: int = Field(sa_type=BigInteger)
     device_id: str = Field(max_length=36)
+    seq: int = 0  # the district change that set it: a device that has not pulled it had not seen it

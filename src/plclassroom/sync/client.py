@@ -211,6 +211,7 @@ class SyncClient:
         device_id = self.store.device_id
         with self.store.unit_of_work() as uow:
             total = uow.session.execute(select(OutboxEntry.seq).order_by(OutboxEntry.seq.desc()).limit(1)).scalar()
+            cursor = uow.session.get(Device, device_id).pull_cursor
         after = 0
         while True:
             with self.store.unit_of_work() as uow:
@@ -223,7 +224,7 @@ class SyncClient:
             for batch in batches(changes):
                 step("push", batch[0].seq, total or 0)
                 response = self._request("POST", "/v1/push", report,
-                                         pack(PushRequest(device_id, batch), self.encoding))
+                                         pack(PushRequest(device_id, batch, cursor=cursor), self.encoding))
                 answer: PushResponse = self._read(response, PushResponse)
                 self._acknowledge(batch, answer, report)
             after = entries[-1].seq

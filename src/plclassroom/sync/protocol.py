@@ -45,6 +45,9 @@ class PushRequest(msgspec.Struct, frozen=True):
     device: str
     changes: list[Change]
     protocol: int = PROTOCOL_VERSION
+    # The server sequence the device had pulled up to: a change it had not pulled, it had not seen,
+    # so two edits of one long text made on either side of it are concurrent (a conflict to keep).
+    cursor: int = 0
 
 
 class Rejected(msgspec.Struct, array_like=True, frozen=True):

@@ -55,7 +55,8 @@ class SyncController(QObject):
             when = when.replace(tzinfo=UTC)
         self.last_sync.setText("Last sync: " + (when.astimezone().strftime("%a %d %b %H:%M") if when else "never")
                                + (f" · {state.waiting} to send" if state.waiting else "")
-                               + (f" · {state.rejected} refused" if state.rejected else ""))
+                               + (f" · {state.rejected} refused" if state.rejected else "")
+                               + (f" · {state.conflicts} to settle (two versions kept)" if state.conflicts else ""))
         self.connection.setText("Online" if self.online else ("Offline" if self.server_url else
                                                               "Offline · not connected to a district server"))
 

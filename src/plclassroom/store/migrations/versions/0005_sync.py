@@ -1,6 +1,7 @@
 """Network sync: the laptop's pull cursor and last sync time, the changes the district refused;
 and the district server's own tables
-(users, devices, enrolment codes, the numbered change log, per-field clocks), empty on a laptop.
+(users, devices, enrolment codes, the numbered change log, per-field clocks), empty on a laptop;
+and the conflicts kept when one long text was changed on two devices.
 
 Revision ID: 0005
 Revises: 0004
@@ -101,12 +102,33 @@ def upgrade() -> None:
         sa.Column("field", TEXT(), nullable=False),
         sa.Column("hlc", sa.BigInteger(), nullable=False),
         sa.Column("device_id", TEXT(length=36), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "row_id", "field"),
     )
+    op.create_table(
+        "sync_conflict",
+        sa.Column("id", TEXT(length=36), nullable=False),
+        sa.Column("hlc", sa.BigInteger(), nullable=False),
+        sa.Column("device_id", TEXT(length=36), nullable=False),
+        sa.Column("deleted", sa.Boolean(), nullable=False),
+        sa.Column("table_name", TEXT(), nullable=False),
+        sa.Column("row_id", TEXT(length=36), nullable=False),
+        sa.Column("field", TEXT(), nullable=False),
+        sa.Column("student_id", TEXT(length=36), nullable=True),
+        sa.Column("kept", TEXT(), nullable=False),
+        sa.Column("other", TEXT(), nullable=False),
+        sa.Column("other_device", TEXT(length=36), nullable=False),
+        sa.Column("other_hlc", sa.BigInteger(), nullable=False),
+        sa.Column("resolved", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("sync_conflict") as batch:
+        for column in ("hlc", "row_id", "student_id"):
+            batch.create_index(batch.f(f"ix_sync_conflict_{column}"), [column], unique=False)
 
 
 def downgrade() -> None:
-    for table in ("district_field_clock", "district_change", "district_enrol_code", "district_device",
+    for table in ("sync_conflict", "district_field_clock", "district_change", "district_enrol_code", "district_device",
                   "district_user", "sync_rejected"):
         op.drop_table(table)
     with op.batch_alter_table("sync_device") as batch:
