@@ -252,3 +252,20 @@ def test_one_long_text_changed_on_two_laptops_keeps_both_versions(server, laptop
     sync_b.sync()
     assert count(server, "SELECT count(*) FROM sync_conflict") == 1
     assert profile_field(b, student, "notes") == "Both: reads nightly; large print"
+
+
+def test_a_batch_whose_later_edit_wins_back_a_field_is_not_overwritten_by_the_answer(server, laptops):
+    # Found by the property test: b's first edit loses to a's, b's second wins it back in the same
+    # batch; the answer must not send a's value back to b as the one that stands.
+    a, b = laptops(), laptops()
+    sync_a, sync_b = client(server, a), client(server, b)
+    student = first_student(a)
+    run(b, profiles.update_profile_field, student, "needs", "b first")
+    run(a, profiles.update_profile_field, student, "needs", "a in between")
+    run(b, profiles.update_profile_field, student, "needs", "b last")
+    sync_a.sync()
+    report = sync_b.sync()
+    assert report.superseded == 0
+    sync_a.sync()
+    for store in (a, b, server):
+        assert profile_field(store, student, "needs") == "b last"

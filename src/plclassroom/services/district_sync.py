@@ -135,6 +135,7 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
     accepted: list[int] = []
     rejected: list[Rejected] = []
     superseded: list[Change] = []
+    lost_fields: dict[tuple[str, str], set[str]] = {}
     seen = set(session.execute(select(DistrictChange.device_seq).where(
         DistrictChange.device_id == device.id,
         DistrictChange.device_seq.in_([c.seq for c in request.changes]))).scalars())
@@ -194,10 +195,19 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
             _keep_conflict(uow, conflict, class_id, student_id, private_to, now)
         accepted.append(change.seq)
         if lost:
-            current = _current(uow, change.table, change.row) or {}
-            winner = max((clocks[k].hlc, clocks[k].device_id) for k in lost)
-            superseded.append(Change(0, change.table, change.row, "update", winner[0], winner[1],
-                                     {k: _plain(current.get(k)) for k in lost}))
+            lost_fields.setdefault((change.table, change.row), set()).update(lost)
+    session.flush()
+    # What stands after the whole batch, for the fields where one of the device's changes lost
+    # (a later change of the same batch may have won them back: those are left out).
+    for (table, row_id), names in lost_fields.items():
+        standing = [c for c in session.execute(select(FieldClock).where(
+            FieldClock.table_name == table, FieldClock.row_id == row_id, FieldClock.field.in_(names))).scalars()
+            if c.device_id != device.id]
+        if standing:
+            current = _current(uow, table, row_id) or {}
+            winner = max((c.hlc, c.device_id) for c in standing)
+            superseded.append(Change(0, table, row_id, "update", winner[0], winner[1],
+                                     {c.field: _plain(current.get(c.field)) for c in standing}))
     device.last_sync_at = now
     device.changes_pushed += len(request.changes)
     session.add(device)

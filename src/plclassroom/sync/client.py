@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 
 import httpx
 import orjson
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from plclassroom.domain.base import SYNC_COLUMNS
 from plclassroom.store.capture import defaults
@@ -75,17 +75,31 @@ class SyncReport:
 
 def apply_changes(session, changes: list[Change], clock_observe: Callable[[int], object]) -> tuple[int, int]:
     """Write pulled (or superseded) changes into the local tables; returns (applied, fields kept
-    back). Fields with a local edit still in the outbox are kept back."""
+    back). Fields with a local edit still in the outbox are kept back. Changes to one row are merged
+    in order first, then each table is written with one statement per shape (executemany)."""
     tables = synced_tables()
-    rows = {(c.table, c.row) for c in changes}
+    ids = list({c.row for c in changes if c.table in tables})
     pending: set[tuple[str, str, str]] = set()
-    if rows:
-        ids = list({row for _t, row in rows})
-        for i in range(0, len(ids), 900):
-            for table, row_id, fields in session.execute(select(
-                    OutboxEntry.table_name, OutboxEntry.row_id, OutboxEntry.fields).where(
-                    OutboxEntry.row_id.in_(ids[i:i + 900]))):
-                pending.update((table, row_id, name) for name in orjson.loads(fields))
+    existing: set[tuple[str, str]] = set()
+    hlcs: dict[tuple[str, str], int] = {}
+    by_table: dict[str, list[str]] = {}
+    for change in changes:
+        if change.table in tables:
+            by_table.setdefault(change.table, []).append(change.row)
+    for i in range(0, len(ids), 900):
+        for table, row_id, fields in session.execute(select(
+                OutboxEntry.table_name, OutboxEntry.row_id, OutboxEntry.fields).where(
+                OutboxEntry.row_id.in_(ids[i:i + 900]))):
+            pending.update((table, row_id, name) for name in orjson.loads(fields))
+    for name, rows in by_table.items():
+        table = tables[name].__table__
+        rows = list(set(rows))
+        for i in range(0, len(rows), 900):
+            for row_id, hlc in session.execute(select(table.c.id, table.c.hlc).where(table.c.id.in_(rows[i:i + 900]))):
+                existing.add((name, row_id))
+                hlcs[(name, row_id)] = hlc
+    merged: dict[tuple[str, str], dict] = {}  # in the order first seen
+    count: dict[tuple[str, str], int] = {}
     applied = kept = 0
     for change in changes:
         cls = tables.get(change.table)
@@ -97,21 +111,35 @@ def apply_changes(session, changes: list[Change], clock_observe: Callable[[int],
         for name in held:
             fields.pop(name)
         clock_observe(change.hlc)
-        table = cls.__table__
-        current = session.execute(select(table.c.hlc).where(table.c.id == change.row)).first()
-        if current is None:
-            row = defaults(cls)
-            row.update(fields)
-            row.update(id=change.row, hlc=change.hlc, device_id=change.device)
-            if any(row[c.key] is None for c in table.columns if not c.nullable):
-                continue  # only part of a row this laptop never had: the first-sync snapshot brings it
-            session.execute(insert(table), [row])
-        elif fields:
-            values = dict(fields)
-            if change.hlc > current.hlc:
-                values.update(hlc=change.hlc, device_id=change.device)
-            session.execute(update(table).where(table.c.id == change.row).values(**values))
+        key = (change.table, change.row)
+        count[key] = count.get(key, 0) + 1
+        entry = merged.setdefault(key, {})
+        entry.update(fields)
+        if change.hlc > hlcs.get(key, 0):
+            hlcs[key] = change.hlc
+            entry["hlc"], entry["device_id"] = change.hlc, change.device
         applied += 1
+    inserts: dict[str, list[dict]] = {}
+    updates: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
+    for (name, row_id), values in merged.items():
+        cls = tables[name]
+        if (name, row_id) in existing:
+            if set(values) - {"hlc", "device_id"}:
+                updates.setdefault((name, tuple(sorted(values))), []).append({"_row_id": row_id, **values})
+            continue
+        row = defaults(cls)
+        row.update(values)
+        row["id"] = row_id
+        if any(row[c.key] is None for c in cls.__table__.columns if not c.nullable):
+            applied -= count[(name, row_id)]  # only part of a row this laptop never had: a snapshot brings it
+            continue
+        inserts.setdefault(name, []).append(row)
+    for name, rows in inserts.items():
+        session.execute(insert(tables[name].__table__), rows)
+    for (name, columns), rows in updates.items():
+        table = tables[name].__table__
+        session.execute(update(table).where(table.c.id == bindparam("_row_id"))
+                        .values({c: bindparam(c) for c in columns}), rows)
     return applied, kept
 
 
