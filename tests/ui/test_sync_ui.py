@@ -61,6 +61,9 @@ def test_connect_and_sync_now_from_the_window(qtbot, demo_store, demo_template, 
         qtbot.waitUntil(lambda: controller.task is None, timeout=20000)
         assert profile_field(server, student, "strengths") == "Draws tape diagrams"
         assert "Last sync: never" not in window.last_sync.text() and "to send" not in window.last_sync.text()
+        report = controller.open_report()
+        assert report.refused.rowCount() == 0 and report.conflicts.rowCount() == 0
+        report.close()
     server.close()
 
 
@@ -85,3 +88,27 @@ def test_the_token_goes_to_the_keyring_and_never_to_a_file(demo_store, demo_temp
 def test_no_keyring_is_said_plainly():
     with pytest.raises(credentials.KeyringUnavailable, match="no keyring"):
         credentials.save_token("https://district", "device", "secret")
+
+
+def test_the_sync_report_shows_refused_changes_and_kept_versions(qtbot, demo_store):
+    from datetime import UTC, datetime
+
+    from plclassroom.domain import SyncConflict
+    from plclassroom.store.outbox import RejectedChange
+
+    with demo_store.unit_of_work() as uow:
+        uow.session.add(RejectedChange(seq=7, table_name="learner_profile", row_id="r", op="update", hlc=1,
+                                       fields="{}", reason="Refused: the student is not one of yours.",
+                                       rejected_at=datetime.now(UTC)))
+        uow.add(SyncConflict(table_name="learner_profile", row_id="r", field="notes", kept="Large print",
+                             other="Reads nightly", other_device="d", other_hlc=1))
+        uow.commit()
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "sync-report")
+    qtbot.addWidget(window)
+    assert "1 refused" in window.last_sync.text() and "1 to settle" in window.last_sync.text()
+    report = window.sync.open_report()
+    assert report.refused.item(0, 2).text() == "Refused: the student is not one of yours."
+    assert (report.conflicts.item(0, 1).text(), report.conflicts.item(0, 2).text()) == ("Large print",
+                                                                                         "Reads nightly")
+    report.close()

@@ -41,6 +41,11 @@ def rejected_changes(uow: UnitOfWork) -> list[RejectedChange]:
     return list(uow.session.execute(select(RejectedChange).order_by(RejectedChange.seq)).scalars())
 
 
+def open_conflicts(uow: UnitOfWork) -> list[SyncConflict]:
+    return list(uow.session.execute(select(SyncConflict).where(
+        SyncConflict.resolved.is_(False), SyncConflict.deleted.is_(False)).order_by(SyncConflict.hlc)).scalars())
+
+
 def enrol(store: Store, server_url: str, code: str, name: str = "") -> str:
     """Enrol this laptop with a one-time code; the token goes to the keyring (returned too, for a
     system without one: the app then keeps it in memory for the session)."""
@@ -84,5 +89,5 @@ def reachable(server_url: str, token: str | None, transport: httpx.BaseTransport
         return False
 
 
-__all__ = ["SyncError", "SyncReport", "SyncStatus", "enrol", "reachable", "rejected_changes", "status",
+__all__ = ["SyncError", "SyncReport", "SyncStatus", "enrol", "open_conflicts", "reachable", "rejected_changes", "status",
            "sync_now", "token_for"]

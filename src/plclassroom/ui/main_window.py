@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(QAction("Connect to &district server…", self,
                                     triggered=lambda: self.sync.connect_to_server()))
         file_menu.addAction(QAction("S&ync now", self, shortcut="Ctrl+Shift+S", triggered=lambda: self.sync.sync_now()))
+        file_menu.addAction(QAction("Sync re&port…", self, triggered=lambda: self.sync.open_report()))
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(quit_action)

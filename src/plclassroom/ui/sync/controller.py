@@ -7,7 +7,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from plclassroom.services import sync
 from plclassroom.ui import settings
@@ -42,6 +52,7 @@ class SyncController(QObject):
         self.token = sync.token_for(context.store, self.server_url) if self.server_url else None
         self.online = False
         self.task = None
+        self.last_report = None
         self._probes: set[_Probe] = set()
         self.timer = QTimer(self, interval=PROBE_MS, timeout=self.probe)
         self.timer.start()
@@ -59,6 +70,11 @@ class SyncController(QObject):
                                + (f" · {state.conflicts} to settle (two versions kept)" if state.conflicts else ""))
         self.connection.setText("Online" if self.online else ("Offline" if self.server_url else
                                                               "Offline · not connected to a district server"))
+
+    def open_report(self) -> SyncReportDialog:
+        dialog = SyncReportDialog(self.context, self.last_report, self.window)
+        dialog.open()
+        return dialog
 
     def probe(self) -> None:
         if not self.server_url or not self.token:
@@ -109,6 +125,7 @@ class SyncController(QObject):
 
         def done(result) -> None:
             self.task = None
+            self.last_report = result
             self.online = True
             self.show_status()
             self.context.changed.emit("sync", "")
@@ -129,6 +146,46 @@ class SyncController(QObject):
         else:
             self.task = run_with_progress(self.window, "Syncing with the district…", work, done, failed)
         return self.task
+
+
+class SyncReportDialog(QDialog):
+    """The last sync's figures, the changes the district refused (with why), and the long texts
+    kept in two versions, waiting for a person."""
+
+    def __init__(self, context: AppContext, report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sync report")
+        layout = QVBoxLayout(self)
+        if report is not None:
+            layout.addWidget(QLabel(
+                f"Last sync this session: {report.pushed} changes sent, {report.pulled} received, "
+                f"{report.rejected} refused, {report.superseded} replaced by a newer edit from another device; "
+                f"{(report.bytes_sent + report.bytes_received) / 1024:.1f} KB in {report.requests} requests, "
+                f"{report.seconds:.1f} s."))
+        refused = context.call(sync.rejected_changes)
+        layout.addWidget(QLabel(f"Refused by the district ({len(refused)}): kept here, not sent again."))
+        self.refused = QTableWidget(len(refused), 3, accessibleName="Refused changes")
+        self.refused.setHorizontalHeaderLabels(["When", "What", "Why"])
+        for row, change in enumerate(refused):
+            for column, text in enumerate((change.rejected_at.strftime("%d %b %H:%M"),
+                                           change.table_name.replace("_", " "), change.reason)):
+                self.refused.setItem(row, column, QTableWidgetItem(text))
+        self.refused.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.refused)
+        conflicts = context.call(sync.open_conflicts)
+        layout.addWidget(QLabel(f"Two versions kept ({len(conflicts)}): the newer stands; the other is here."))
+        self.conflicts = QTableWidget(len(conflicts), 3, accessibleName="Two versions kept")
+        self.conflicts.setHorizontalHeaderLabels(["Where", "Stands", "Also written"])
+        for row, conflict in enumerate(conflicts):
+            for column, text in enumerate((f"{conflict.table_name.replace('_', ' ')}: {conflict.field}",
+                                           conflict.kept, conflict.other)):
+                self.conflicts.setItem(row, column, QTableWidgetItem(text))
+        self.conflicts.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.conflicts)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.resize(820, 520)
 
 
 class ConnectDialog(QDialog):
