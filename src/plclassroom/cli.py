@@ -51,22 +51,12 @@ def import_roster(args) -> int:
         return 2
     try:
         with store.unit_of_work() as uow:
-            if args.preview:
-                report = roster_import.preview_roster(uow, args.package)
-            else:
-                report = roster_import.import_roster(uow, args.package, valid_only=args.valid_only)
-    except roster_import.ImportRefused as refused:
-        report = refused.report
+            report = roster_import.preview_or_import(uow, args.package, args.preview, args.valid_only)
     finally:
         store.close()
-    print("\n".join(report.summary()))
-    for problem in report.fatal + report.row_problems + report.warnings:
-        kind = "error" if problem.fatal else ("skipped" if not problem.warning else "note")
-        print(f"  {kind}: {problem}")
-    if args.preview:
-        return 1 if report.fatal else 0
-    print("Imported." if report.imported else "Not imported: nothing was changed. " + report.refusal())
-    return 0 if report.imported else 1
+    lines, code = roster_import.terminal_lines(report, args.preview)
+    print("\n".join(lines))
+    return code
 
 
 def demo_data(students: int, seed: int, out: Path) -> int:

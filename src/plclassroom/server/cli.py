@@ -131,22 +131,11 @@ def revoke(store, args) -> int:
 def import_roster(store, args) -> int:
     from plclassroom.services import roster_import
 
-    try:
-        with store.unit_of_work() as uow:
-            if args.preview:
-                report = roster_import.preview_roster(uow, args.package)
-            else:
-                report = roster_import.import_roster(uow, args.package, valid_only=args.valid_only)
-    except roster_import.ImportRefused as refused:
-        report = refused.report
-    print("\n".join(report.summary()))
-    for problem in report.fatal + report.row_problems + report.warnings:
-        kind = "error" if problem.fatal else ("skipped" if not problem.warning else "note")
-        print(f"  {kind}: {problem}")
-    if args.preview:
-        return 1 if report.fatal else 0
-    print("Imported." if report.imported else "Not imported: nothing was changed. " + report.refusal())
-    return 0 if report.imported else 1
+    with store.unit_of_work() as uow:
+        report = roster_import.preview_or_import(uow, args.package, args.preview, args.valid_only)
+    lines, code = roster_import.terminal_lines(report, args.preview)
+    print("\n".join(lines))
+    return code
 
 
 def serve(store, args) -> int:

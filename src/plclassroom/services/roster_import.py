@@ -103,6 +103,26 @@ def import_roster(uow: UnitOfWork, path: Path, valid_only: bool = False,
     return report
 
 
+def preview_or_import(uow: UnitOfWork, path: Path, preview: bool, valid_only: bool = False) -> ImportReport:
+    """For the terminal: the preview, or the import's report (also when it was refused)."""
+    try:
+        return preview_roster(uow, path) if preview else import_roster(uow, path, valid_only=valid_only)
+    except ImportRefused as refused:
+        return refused.report
+
+
+def terminal_lines(report: ImportReport, preview: bool) -> tuple[list[str], int]:
+    """What a terminal shows of a report, and the exit code (0: previewed cleanly or imported)."""
+    lines = list(report.summary())
+    for problem in report.fatal + report.row_problems + report.warnings:
+        kind = "error" if problem.fatal else ("skipped" if not problem.warning else "note")
+        lines.append(f"  {kind}: {problem}")
+    if preview:
+        return lines, 1 if report.fatal else 0
+    lines.append("Imported." if report.imported else "Not imported: nothing was changed. " + report.refusal())
+    return lines, 0 if report.imported else 1
+
+
 def _run(uow: UnitOfWork, path: Path, write: bool, valid_only: bool, progress: Progress | None) -> ImportReport:
     report = ImportReport(source=path.name)
     try:
