@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from plclassroom.domain import LONG_TEXT, Conference, Enrollment, Person, SchoolClass, SyncConflict
 from plclassroom.domain.base import SYNC_COLUMNS, new_id
@@ -114,17 +114,95 @@ def _current(uow: UnitOfWork, table: str, row_id: str) -> dict | None:
     return dict(found) if found is not None else None
 
 
-def _missing_reference(uow: UnitOfWork, table: str, fields: dict) -> str | None:
-    """Why a change cannot stand: it points at a row the district does not have."""
-    columns = synced_tables()[table].__table__.columns
-    for name, value in fields.items():
-        if value is None or name not in columns:
-            continue
-        for key in columns[name].foreign_keys:
-            target = key.column.table
-            if uow.session.execute(select(target.c.id).where(target.c.id == value)).first() is None:
-                return f"it refers to a {target.name.replace('_', ' ')} the district does not have"
-    return None
+def _chunks(values: list, size: int = 900):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+class _Batch:
+    """What one push reads once and writes at the end: the rows it touches, their field clocks,
+    which referenced rows exist, and the numbered changes (plain SQL: no ORM object per change).
+    Numbers are taken from the highest so far: the server runs one push at a time (app.py)."""
+
+    def __init__(self, uow: UnitOfWork, changes: list[Change]) -> None:
+        self.connection = uow.session.connection()
+        tables = synced_tables()
+        self.rows: dict[tuple[str, str], dict | None] = {}
+        by_table: dict[str, set[str]] = {}
+        for change in changes:
+            if change.table in tables:
+                by_table.setdefault(change.table, set()).add(change.row)
+        for name, ids in by_table.items():
+            table = tables[name].__table__
+            for part in _chunks(sorted(ids)):
+                for row in self.connection.execute(select(table).where(table.c.id.in_(part))).mappings():
+                    self.rows[(name, row["id"])] = dict(row)
+        self.clocks: dict[tuple[str, str], dict[str, list]] = {}
+        self.clock_known: set[tuple[str, str, str]] = set()  # clocks already in the table
+        clock_table = FieldClock.__table__
+        for part in _chunks(sorted({c.row for c in changes})):
+            for clock in self.connection.execute(select(clock_table).where(clock_table.c.row_id.in_(part))):
+                self.clocks.setdefault((clock.table_name, clock.row_id), {})[clock.field] = [
+                    clock.hlc, clock.device_id, clock.seq]
+                self.clock_known.add((clock.table_name, clock.row_id, clock.field))
+        self.existing: dict[str, set[str]] = {}  # a referenced table -> its ids known to exist
+        wanted: dict[str, set[str]] = {}
+        for change in changes:
+            if change.table not in tables:
+                continue
+            columns = tables[change.table].__table__.columns
+            for name, value in change.fields.items():
+                if value is not None and name in columns:
+                    for key in columns[name].foreign_keys:
+                        wanted.setdefault(key.column.table.name, set()).add(value)
+        for name, ids in wanted.items():
+            table = DistrictChange.metadata.tables[name]
+            found = self.existing.setdefault(name, set())
+            for part in _chunks(sorted(ids)):
+                found.update(self.connection.execute(select(table.c.id).where(table.c.id.in_(part))).scalars())
+        top = self.connection.execute(select(func.max(DistrictChange.__table__.c.seq))).scalar()
+        self.next_seq = (top or 0) + 1
+        self.logged: list[dict] = []
+
+    def before(self, table: str, row_id: str) -> dict | None:
+        return self.rows.get((table, row_id))
+
+    def missing_reference(self, table: str, fields: dict) -> str | None:
+        """Why a change cannot stand: it points at a row the district does not have."""
+        columns = synced_tables()[table].__table__.columns
+        for name, value in fields.items():
+            if value is None or name not in columns:
+                continue
+            for key in columns[name].foreign_keys:
+                if value not in self.existing.get(key.column.table.name, set()):
+                    return f"it refers to a {key.column.table.name.replace('_', ' ')} the district does not have"
+        return None
+
+    def log(self, **values) -> int:
+        seq = self.next_seq
+        self.next_seq += 1
+        self.logged.append({"seq": seq, **values})
+        return seq
+
+    def finish(self) -> None:
+        if self.logged:
+            self.connection.execute(insert(DistrictChange.__table__), self.logged)
+        new, changed = [], []
+        for (table, row_id), fields in self.clocks.items():
+            for name, (hlc, device_id, seq) in fields.items():
+                values = {"table_name": table, "row_id": row_id, "field": name, "hlc": hlc,
+                          "device_id": device_id, "seq": seq}
+                (changed if (table, row_id, name) in self.clock_known else new).append(values)
+        if new:
+            self.connection.execute(insert(FieldClock.__table__), new)
+        if changed:
+            clock = FieldClock.__table__
+            self.connection.execute(update(clock).where(
+                clock.c.table_name == bindparam("k_table"), clock.c.row_id == bindparam("k_row"),
+                clock.c.field == bindparam("k_field")).values(
+                hlc=bindparam("new_hlc"), device_id=bindparam("new_device"), seq=bindparam("new_seq")),
+                [{"k_table": v["table_name"], "k_row": v["row_id"], "k_field": v["field"], "new_hlc": v["hlc"],
+                  "new_device": v["device_id"], "new_seq": v["seq"]} for v in changed])
 
 
 def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: PushRequest) -> PushResponse:
@@ -139,6 +217,8 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
     seen = set(session.execute(select(DistrictChange.device_seq).where(
         DistrictChange.device_id == device.id,
         DistrictChange.device_seq.in_([c.seq for c in request.changes]))).scalars())
+    batch = _Batch(uow, [c for c in request.changes if c.seq not in seen])
+    connection = batch.connection
     now = datetime.now(UTC)
     for change in request.changes:
         if change.seq in seen:
@@ -149,11 +229,11 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
             continue
         cls = tables[change.table]
         fields = typed(change.table, {k: v for k, v in change.fields.items() if k not in SYNC_COLUMNS})
-        before = _current(uow, change.table, change.row)
+        before = batch.before(change.table, change.row)
         merged = {**(before or {}), **fields}
         reason = scope.allows(*_owner(uow, change.table, change.row, before or {})) if before else None
         reason = reason or scope.allows(*_owner(uow, change.table, change.row, merged))
-        reason = reason or _missing_reference(uow, change.table, fields)
+        reason = reason or batch.missing_reference(change.table, fields)
         if before is None and reason is None:
             required = [c.key for c in cls.__table__.columns if not c.nullable and c.default is None
                         and c.server_default is None and c.key not in SYNC_COLUMNS and c.key not in fields]
@@ -162,62 +242,56 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
         if reason:
             rejected.append(Rejected(change.seq, f"Refused: {reason}."))
             continue
-        clocks = {c.field: c for c in session.execute(select(FieldClock).where(
-            FieldClock.table_name == change.table, FieldClock.row_id == change.row)).scalars()}
+        clocks = batch.clocks.setdefault((change.table, change.row), {})
         stamp = (change.hlc, change.device)
-        won = {k: v for k, v in fields.items() if k not in clocks or stamp > (clocks[k].hlc, clocks[k].device_id)}
+        won = {k: v for k, v in fields.items() if k not in clocks or stamp > (clocks[k][0], clocks[k][1])}
         lost = [k for k in fields if k not in won]
         conflicts = _concurrent_texts(change, request.cursor, fields, won, before or {}, clocks)
         if before is None:
             row = defaults(cls)
             row.update(won)
             row.update(id=change.row, hlc=change.hlc, device_id=change.device)
-            session.execute(insert(cls.__table__), [row])
+            connection.execute(insert(cls.__table__), [row])
+            batch.rows[(change.table, change.row)] = before = row
+            batch.existing.setdefault(change.table, set()).add(change.row)
         elif won:
             values = dict(won)
             if change.hlc > before["hlc"]:
                 values.update(hlc=change.hlc, device_id=change.device)
-            session.execute(update(cls.__table__).where(cls.__table__.c.id == change.row).values(**values))
-        class_id, student_id, private_to = _owner(uow, change.table, change.row, {**(before or {}), **won})
-        logged = DistrictChange(
-            device_id=device.id, device_seq=change.seq, table_name=change.table, row_id=change.row,
-            op=change.op, hlc=change.hlc, origin_device=change.device, fields={k: change.fields[k] for k in won},
-            class_id=class_id, student_id=student_id, private_to=private_to, received_at=now)
-        session.add(logged)
-        session.flush()
+            connection.execute(update(cls.__table__).where(cls.__table__.c.id == change.row).values(**values))
+            before.update(values)
+        class_id, student_id, private_to = _owner(uow, change.table, change.row, before)
+        seq = batch.log(device_id=device.id, device_seq=change.seq, table_name=change.table, row_id=change.row,
+                        op=change.op, hlc=change.hlc, origin_device=change.device,
+                        fields={k: change.fields[k] for k in won}, class_id=class_id, student_id=student_id,
+                        private_to=private_to, received_at=now)
         for name in won:
-            if name in clocks:
-                clocks[name].hlc, clocks[name].device_id, clocks[name].seq = change.hlc, change.device, logged.seq
-            else:
-                session.add(FieldClock(table_name=change.table, row_id=change.row, field=name, hlc=change.hlc,
-                                       device_id=change.device, seq=logged.seq))
+            clocks[name] = [change.hlc, change.device, seq]
         for conflict in conflicts:
-            _keep_conflict(uow, conflict, class_id, student_id, private_to, now)
+            _keep_conflict(uow, batch, conflict, class_id, student_id, private_to, now)
         accepted.append(change.seq)
         if lost:
             lost_fields.setdefault((change.table, change.row), set()).update(lost)
-    session.flush()
+    batch.finish()
     # What stands after the whole batch, for the fields where one of the device's changes lost
     # (a later change of the same batch may have won them back: those are left out).
     for (table, row_id), names in lost_fields.items():
-        standing = [c for c in session.execute(select(FieldClock).where(
-            FieldClock.table_name == table, FieldClock.row_id == row_id, FieldClock.field.in_(names))).scalars()
-            if c.device_id != device.id]
+        clocks = batch.clocks[(table, row_id)]
+        standing = [name for name in names if clocks[name][1] != device.id]
         if standing:
-            current = _current(uow, table, row_id) or {}
-            winner = max((c.hlc, c.device_id) for c in standing)
+            current = batch.before(table, row_id) or {}
+            winner = max((clocks[name][0], clocks[name][1]) for name in standing)
             superseded.append(Change(0, table, row_id, "update", winner[0], winner[1],
-                                     {c.field: _plain(current.get(c.field)) for c in standing}))
+                                     {name: _plain(current.get(name)) for name in standing}))
     device.last_sync_at = now
     device.changes_pushed += len(request.changes)
     session.add(device)
     uow.commit()
-    top = session.execute(select(DistrictChange.seq).order_by(DistrictChange.seq.desc()).limit(1)).scalar()
-    return PushResponse(accepted, rejected, superseded, server_time_ms(), top or 0)
+    return PushResponse(accepted, rejected, superseded, server_time_ms(), batch.next_seq - 1)
 
 
 def _concurrent_texts(change: Change, cursor: int, fields: dict, won: dict, before: dict,
-                      clocks: dict[str, FieldClock]) -> list[dict]:
+                      clocks: dict[str, list]) -> list[dict]:
     """Long texts this change and another device changed without seeing each other's change: the
     version that stands and the other one, both kept."""
     found = []
@@ -225,10 +299,11 @@ def _concurrent_texts(change: Change, cursor: int, fields: dict, won: dict, befo
         clock = clocks.get(name)
         if (change.table, name) not in LONG_TEXT or clock is None:
             continue
-        if clock.device_id == change.device or clock.seq <= cursor:
+        clock_hlc, clock_device, clock_seq = clock
+        if clock_device == change.device or clock_seq <= cursor:
             continue  # the same device, or the device had pulled the other change before it wrote
         if name in won:
-            kept, other, other_device, other_hlc = value, before.get(name), clock.device_id, clock.hlc
+            kept, other, other_device, other_hlc = value, before.get(name), clock_device, clock_hlc
         else:
             kept, other, other_device, other_hlc = before.get(name), value, change.device, change.hlc
         if (kept or "") != (other or ""):
@@ -237,18 +312,18 @@ def _concurrent_texts(change: Change, cursor: int, fields: dict, won: dict, befo
     return found
 
 
-def _keep_conflict(uow: UnitOfWork, values: dict, class_id, student_id, private_to, now) -> None:
+def _keep_conflict(uow: UnitOfWork, batch: _Batch, values: dict, class_id, student_id, private_to, now) -> None:
     """A conflict row made by the district, logged like any change so it reaches the devices in scope."""
     capture = uow.session.info["capture"]
     stamp = capture.stamp()
     row = {**defaults(SyncConflict), **values, "id": new_id(), "hlc": stamp, "device_id": capture.device_id,
            "student_id": student_id, "resolved": False, "deleted": False}
-    uow.session.execute(insert(SyncConflict.__table__), [row])
-    uow.session.add(DistrictChange(
-        device_id=capture.device_id, device_seq=stamp, table_name=SyncConflict.__tablename__, row_id=row["id"],
-        op="insert", hlc=stamp, origin_device=capture.device_id,
-        fields={k: v for k, v in row.items() if k not in SYNC_COLUMNS}, class_id=class_id,
-        student_id=student_id, private_to=private_to, received_at=now))
+    batch.connection.execute(insert(SyncConflict.__table__), [row])
+    batch.rows[(SyncConflict.__tablename__, row["id"])] = row
+    batch.log(device_id=capture.device_id, device_seq=stamp, table_name=SyncConflict.__tablename__,
+              row_id=row["id"], op="insert", hlc=stamp, origin_device=capture.device_id,
+              fields={k: v for k, v in row.items() if k not in SYNC_COLUMNS}, class_id=class_id,
+              student_id=student_id, private_to=private_to, received_at=now)
 
 
 def _plain(value):
