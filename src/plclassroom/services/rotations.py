@@ -5,7 +5,7 @@ the weekly view, and the history of who spent how long where.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 
 from sqlalchemy import select
@@ -521,23 +521,20 @@ def _place_absent(grouping: solver.Grouping, learners: list[solver.Learner], rul
     """Students away today still get a group to join when they are back: the one that breaks no
     rule and whose levels are nearest theirs."""
     by_id = {learner.id: learner for learner in learners}
+    # Checked as if everyone were here: the group must suit them on the day they are back.
+    everyone = [replace(learner, absent=False) for learner in learners]
     for student_id in grouping.absent:
         level = by_id[student_id].level
 
         def cost(index: int, student_id=student_id, level=level) -> tuple:
             trial = [list(g) + ([student_id] if i == index else []) for i, g in enumerate(grouping.groups)]
-            broken = len(solver.check(trial, [replace_present(x) for x in learners], rules))
+            broken = len(solver.check(trial, everyone, rules))
             known = [by_id[s].level for s in grouping.groups[index] if by_id[s].level is not None]
             mean = sum(known) / len(known) if known else 0.0
             return broken, abs((level or mean) - mean), len(grouping.groups[index])
 
         if grouping.groups:
             grouping.groups[min(range(len(grouping.groups)), key=cost)].append(student_id)
-
-
-def replace_present(learner: solver.Learner) -> solver.Learner:
-    return solver.Learner(learner.id, learner.name, learner.level, learner.band, learner.needs,
-                          learner.teacher_minutes, False)
 
 
 def build_groups(uow: UnitOfWork, plan_id: str, day: date, competency_id: str | None = None,
