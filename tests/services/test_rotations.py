@@ -214,3 +214,15 @@ def test_the_aide_picker_shows_only_the_kind_of_each_accommodation(demo_store, s
                      f"student_id IN ({','.join(repr(p) for p in people)})")
     assert len(kinds) == expected > 0
     assert all(set(k) <= {"IEP", "504", "ELL", "Other"} for k in kinds.values())
+
+
+def test_rebuilding_an_earlier_day_leaves_the_later_regroupings_alone(demo_store, section, competency):
+    plan_id = plan_for(demo_store, section)
+    run(demo_store, rotations.build_groups, plan_id, MONDAY, competency)
+    run(demo_store, rotations.build_groups, plan_id, MONDAY + timedelta(days=1), competency)
+    run(demo_store, rotations.build_groups, plan_id, MONDAY + timedelta(days=3), competency)
+    run(demo_store, rotations.build_groups, plan_id, MONDAY, competency)  # Monday again
+    for n in range(5):
+        day = run(demo_store, rotations.day_plan, plan_id, MONDAY + timedelta(days=n))
+        # Every group of the day has a station in every block: the slots belong to that day's groups.
+        assert all(day.station_of(b.number, g.id) for g in day.groups for b in day.blocks), n

@@ -561,7 +561,7 @@ def build_groups(uow: UnitOfWork, plan_id: str, day: date, competency_id: str | 
     previous = _group_views(uow, plan, day)
     before = {s: g.name for g in previous for s in g.member_ids}
     old_from = (_group_rows(uow, plan, day) or [None])[0]
-    for group in _group_rows(uow, plan, None):
+    for group in _group_rows(uow, plan, day):  # a set made earlier for this same day is replaced
         if (group.from_day or plan.start_date) == day:
             uow.tombstone(group)
             for member in uow.session.execute(_live(GroupMember).where(GroupMember.group_id == group.id)).scalars():
@@ -608,7 +608,9 @@ def _why(then: float | None, now: float | None) -> str:
 def _write_slots(uow: UnitOfWork, plan: RotationPlan, from_day: date, stations: list[Station],
                  groups: list[StudentGroup], members: list[list[str]], learners: list[solver.Learner]) -> None:
     """Who is where on every day the new groups are in effect (until a later regrouping)."""
-    later = sorted({g.from_day for g in _group_rows(uow, plan, None) if g.from_day and g.from_day > from_day})
+    starts = uow.session.execute(select(StudentGroup.from_day).where(
+        StudentGroup.plan_id == plan.id, StudentGroup.deleted.is_(False)).distinct()).scalars()
+    later = sorted(start for start in starts if start and start > from_day)
     until = min(later) if later else plan.end_date + timedelta(days=1)
     days = [d for d in school_days(plan.start_date, plan.end_date) if from_day <= d < until]
     old = list(uow.session.execute(_live(RotationSlot).where(
