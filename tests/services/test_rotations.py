@@ -226,3 +226,22 @@ def test_rebuilding_an_earlier_day_leaves_the_later_regroupings_alone(demo_store
         day = run(demo_store, rotations.day_plan, plan_id, MONDAY + timedelta(days=n))
         # Every group of the day has a station in every block: the slots belong to that day's groups.
         assert all(day.station_of(b.number, g.id) for g in day.groups for b in day.blocks), n
+
+
+def test_a_regrouping_can_be_undone_bringing_back_the_groups_and_rotation(demo_store, section, competency):
+    plan_id = plan_for(demo_store, section)
+    first = run(demo_store, rotations.build_groups, plan_id, MONDAY, competency)
+    wednesday = MONDAY + timedelta(days=2)
+    before = run(demo_store, rotations.day_plan, plan_id, wednesday)
+    again = run(demo_store, rotations.build_groups, plan_id, wednesday, "", "heterogeneous")
+    assert {g.id for g in run(demo_store, rotations.groups_on, plan_id, wednesday)} == {g.id for g in again.groups}
+    run(demo_store, rotations.undo_groups, plan_id, again.undo)
+    after = run(demo_store, rotations.day_plan, plan_id, wednesday)
+    assert [g.id for g in after.groups] == [g.id for g in first.groups]
+    assert after.where == before.where
+    plan = run(demo_store, rotations.get_plan, plan_id)
+    assert plan.rules.get("mode") == "homogeneous" and plan.grouping_competency_id == competency
+    # Undoing the first grouping leaves the plan with no groups at all.
+    run(demo_store, rotations.undo_groups, plan_id, first.undo)
+    assert run(demo_store, rotations.groups_on, plan_id, MONDAY) == []
+    assert count(demo_store, "SELECT count(*) FROM rotation_slot WHERE NOT deleted") == 0

@@ -73,6 +73,12 @@ def test_plan_build_groups_drag_a_student_and_undo(qtbot, window, demo_store):
     assert student in panel.groups[0].member_ids
     window.context.undo_stack.redo()
     assert [len(g.member_ids) for g in panel.groups] == sizes
+    # Building the groups is itself a step that undo takes back.
+    window.context.undo_stack.undo()  # the move
+    window.context.undo_stack.undo()  # the grouping
+    assert panel.groups == [] and panel.schedule.item(0, 0).text() == "—"
+    window.context.undo_stack.redo()
+    assert len(panel.groups) == 4
 
 
 def test_rules_dialog_keeps_two_apart_and_a_broken_rule_shows_at_once(qtbot, window):

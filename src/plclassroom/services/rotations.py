@@ -154,6 +154,7 @@ class GroupingReport:
     moves: list[Move]
     absent: list[str]  # names
     skips: list[str]
+    undo: dict = field(default_factory=dict)  # what ``undo_groups`` needs to bring the previous groups back
 
 
 # -- plans and stations ----------------------------------------------------------------------------------
@@ -543,6 +544,8 @@ def build_groups(uow: UnitOfWork, plan_id: str, day: date, competency_id: str | 
     the stations and times stay. Regrouping is the same call on a later day: the earlier days keep
     their groups, and the report says who moved and why."""
     plan = _plan(uow, plan_id)
+    undo: dict = {"rules": dict(plan.rules or {}), "competency": plan.grouping_competency_id,
+                  "groups": [], "members": [], "slots": [], "made": []}
     if mode:
         plan.rules = {**(plan.rules or {}), "mode": mode}
     if competency_id is not None:
@@ -564,8 +567,10 @@ def build_groups(uow: UnitOfWork, plan_id: str, day: date, competency_id: str | 
     for group in _group_rows(uow, plan, day):  # a set made earlier for this same day is replaced
         if (group.from_day or plan.start_date) == day:
             uow.tombstone(group)
+            undo["groups"].append(group.id)
             for member in uow.session.execute(_live(GroupMember).where(GroupMember.group_id == group.id)).scalars():
                 uow.tombstone(member)
+                undo["members"].append(member.id)
     made: list[StudentGroup] = []
     for index, member_ids in enumerate(grouping.groups):
         group = uow.add(StudentGroup(class_id=plan.class_id, plan_id=plan.id, name=f"Group {index + 1}",
@@ -573,7 +578,8 @@ def build_groups(uow: UnitOfWork, plan_id: str, day: date, competency_id: str | 
         made.append(group)
         uow.insert_many(GroupMember, [{"group_id": group.id, "student_id": s} for s in member_ids])
     uow.session.flush()
-    _write_slots(uow, plan, day, stations, made, grouping.groups, learners)
+    undo["slots"] = _write_slots(uow, plan, day, stations, made, grouping.groups, learners)
+    undo["made"] = [group.id for group in made]
     uow.add(plan)
     uow.commit()
 
@@ -594,7 +600,7 @@ def build_groups(uow: UnitOfWork, plan_id: str, day: date, competency_id: str | 
     mix = {view.id: Counter(by_id[s].band for s in view.member_ids) for view in views}
     return GroupingReport(views, mix, notes + grouping.unmet, grouping.status, grouping.gap,
                           sorted(moves, key=lambda m: m.name),
-                          sorted(by_id[s].name for s in grouping.absent), [])
+                          sorted(by_id[s].name for s in grouping.absent), [], undo)
 
 
 def _why(then: float | None, now: float | None) -> str:
@@ -606,8 +612,9 @@ def _why(then: float | None, now: float | None) -> str:
 
 
 def _write_slots(uow: UnitOfWork, plan: RotationPlan, from_day: date, stations: list[Station],
-                 groups: list[StudentGroup], members: list[list[str]], learners: list[solver.Learner]) -> None:
-    """Who is where on every day the new groups are in effect (until a later regrouping)."""
+                 groups: list[StudentGroup], members: list[list[str]], learners: list[solver.Learner]) -> list[str]:
+    """Who is where on every day the new groups are in effect (until a later regrouping); returns
+    the slots it replaced."""
     starts = uow.session.execute(select(StudentGroup.from_day).where(
         StudentGroup.plan_id == plan.id, StudentGroup.deleted.is_(False)).distinct()).scalars()
     later = sorted(start for start in starts if start and start > from_day)
@@ -626,6 +633,30 @@ def _write_slots(uow: UnitOfWork, plan: RotationPlan, from_day: date, stations: 
     uow.insert_many(RotationSlot, [{"plan_id": plan.id, "day": day, "block": block, "group_id": group_id,
                                     "station_id": station_id}
                                    for day in days for (block, group_id), station_id in rotation.where.items()])
+    return [slot.id for slot in old]
+
+
+def undo_groups(uow: UnitOfWork, plan_id: str, undo: dict) -> None:
+    """Bring back the groups, members and rotation a ``build_groups`` replaced (its report's ``undo``)."""
+    plan = _plan(uow, plan_id)
+    made = undo.get("made", [])
+    for table, column, ids in ((GroupMember, GroupMember.group_id, made), (RotationSlot, RotationSlot.group_id, made)):
+        for row in uow.session.execute(_live(table).where(column.in_(ids))).scalars():
+            uow.tombstone(row)
+    for group_id in made:
+        group = uow.session.get(StudentGroup, group_id)
+        if group is not None:
+            uow.tombstone(group)
+    for table, key in ((StudentGroup, "groups"), (GroupMember, "members"), (RotationSlot, "slots")):
+        for row_id in undo.get(key, []):
+            row = uow.session.get(table, row_id)
+            if row is not None:
+                row.deleted = False
+                uow.add(row)
+    plan.rules = dict(undo.get("rules", plan.rules))
+    plan.grouping_competency_id = undo.get("competency", plan.grouping_competency_id)
+    uow.add(plan)
+    uow.commit()
 
 
 def move_student(uow: UnitOfWork, plan_id: str, student_id: str, to_group_id: str, day: date | None = None) -> str:

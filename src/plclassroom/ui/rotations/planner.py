@@ -528,13 +528,13 @@ class RotationsPanel(QWidget):
         plan_id, day = self.plan.id, self.current_day()
         competency, mode = self.competency_box.currentData() or "", self.mode_box.currentData()
         before = self.context.call(rotations.groups_on, plan_id, day)
-        try:
-            self.report = self.context.call(rotations.build_groups, plan_id, day, competency, mode)
-        except rotations.RotationError as error:
-            self.context.message.emit(str(error))
+        ok, self.report = Change.apply(
+            self.context, "Build groups",
+            lambda uow, _prev: rotations.build_groups(uow, plan_id, day, competency, mode),
+            lambda uow, report: rotations.undo_groups(uow, plan_id, report.undo), "rotation", plan_id)
+        if not ok:
             return None
         report = self.report
-        self.context.undo_stack.clear()  # a new grouping replaces the moves made by hand before it
         self._load_plans()
         lines = [f"{len(report.groups)} groups; " + (
             "the best grouping (proven)." if report.status == "optimal" else
