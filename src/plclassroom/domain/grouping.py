@@ -63,14 +63,29 @@ conflicts takes up to about one more ``time_limit``.
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ortools.sat.python import cp_model
+
+def _lazy(name: str):
+    """The module, loaded on first use: OR-Tools (with pandas) takes a third of a second to import,
+    which the window's start-up should not pay before anyone builds groups."""
+    spec = importlib.util.find_spec(name)
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+cp_model = sys.modules.get("ortools.sat.python.cp_model") or _lazy("ortools.sat.python.cp_model")
 
 
 class Mode(StrEnum):

@@ -7,15 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-import httpx
 from sqlalchemy import func, select
 
 from plclassroom.domain import SyncConflict
 from plclassroom.store.database import Store
 from plclassroom.store.outbox import Device, OutboxEntry, RejectedChange
 from plclassroom.store.unit_of_work import UnitOfWork
-from plclassroom.sync import credentials
-from plclassroom.sync.client import SyncClient, SyncError, SyncReport
+from plclassroom.sync.report import SyncError, SyncReport
+
+# httpx, the client and the keyring load when first used, not when the window opens.
 
 PROBE_TIMEOUT = 5.0
 
@@ -49,6 +49,9 @@ def open_conflicts(uow: UnitOfWork) -> list[SyncConflict]:
 def enrol(store: Store, server_url: str, code: str, name: str = "") -> str:
     """Enrol this laptop with a one-time code; the token goes to the keyring (returned too, for a
     system without one: the app then keeps it in memory for the session)."""
+    from plclassroom.sync import credentials
+    from plclassroom.sync.client import SyncClient
+
     client = SyncClient(store, server_url)
     try:
         enrolled = client.enrol(code, name)
@@ -62,6 +65,8 @@ def enrol(store: Store, server_url: str, code: str, name: str = "") -> str:
 
 
 def token_for(store: Store, server_url: str) -> str | None:
+    from plclassroom.sync import credentials
+
     try:
         return credentials.load_token(server_url, store.device_id)
     except credentials.KeyringUnavailable:
@@ -70,7 +75,9 @@ def token_for(store: Store, server_url: str) -> str | None:
 
 def sync_now(store: Store, server_url: str, token: str,
              progress: Callable[[str, int, int], bool] | None = None,
-             transport: httpx.BaseTransport | None = None) -> SyncReport:
+             transport=None) -> SyncReport:
+    from plclassroom.sync.client import SyncClient
+
     client = SyncClient(store, server_url, token, transport=transport)
     try:
         return client.sync(progress)
@@ -78,8 +85,10 @@ def sync_now(store: Store, server_url: str, token: str,
         client.close()
 
 
-def reachable(server_url: str, token: str | None, transport: httpx.BaseTransport | None = None) -> bool:
+def reachable(server_url: str, token: str | None, transport=None) -> bool:
     """A cheap probe: the server answers its status to this laptop's token."""
+    import httpx
+
     if not server_url or not token:
         return False
     try:

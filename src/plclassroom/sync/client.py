@@ -19,7 +19,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import httpx
@@ -44,33 +43,11 @@ from plclassroom.sync.protocol import (
     pack,
     unpack,
 )
+from plclassroom.sync.report import Cancelled, SyncError, SyncReport
 from plclassroom.sync.rows import synced_tables, typed
 
 RETRIES = 5
 OUTBOX_CHUNK = 5000  # outbox entries read at a time
-
-
-class SyncError(RuntimeError):
-    """Sync could not finish; the message is for the teacher (no data, no token in it)."""
-
-
-class Cancelled(SyncError):
-    pass
-
-
-@dataclass
-class SyncReport:
-    pushed: int = 0
-    rejected: int = 0
-    pulled: int = 0
-    superseded: int = 0
-    skipped_local: int = 0  # pulled fields kept back because this laptop has a newer unpushed edit
-    bytes_sent: int = 0
-    bytes_received: int = 0
-    requests: int = 0
-    seconds: float = 0.0
-    server_time: int = 0
-    reasons: list[str] = field(default_factory=list)
 
 
 def apply_changes(session, changes: list[Change], clock_observe: Callable[[int], object]) -> tuple[int, int]:

@@ -1,0 +1,29 @@
+"""What a sync tells the person: its figures, and the errors it stops with. Kept apart from the
+client so the window can show them without loading the HTTP stack at start-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class SyncError(RuntimeError):
+    """Sync could not finish; the message is for the teacher (no data, no token in it)."""
+
+
+class Cancelled(SyncError):
+    pass
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    superseded: int = 0
+    skipped_local: int = 0  # pulled fields kept back because this laptop has a newer unpushed edit
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    server_time: int = 0
+    reasons: list[str] = field(default_factory=list)
