@@ -23,6 +23,7 @@ from plclassroom.domain import (
     Role,
 )
 from plclassroom.services import learning_plans
+from plclassroom.services.roster import list_name
 from plclassroom.store import drafts
 from plclassroom.store.unit_of_work import UnitOfWork
 
@@ -148,7 +149,7 @@ def caseload(uow: UnitOfWork, advisor_id: str, today: date | None = None,
     for student in students:
         mine = steps.get(student.id, [])
         overdue = sum(1 for s in mine if s.due_on and s.due_on < today)
-        row = CaseloadRow(student.id, f"{student.family_name}, {student.preferred_name or student.given_name}",
+        row = CaseloadRow(student.id, list_name(student),
                           last_met.get(student.id), len(mine), overdue, follow_up.get(student.id),
                           sum(1 for n in notes.get(student.id, []) if not n.concern),
                           sum(1 for n in notes.get(student.id, []) if n.concern))

@@ -24,7 +24,7 @@ from plclassroom.domain import (
     SchoolClass,
 )
 from plclassroom.domain.mastery import METHOD_LABELS, MasteryResult, Method, Piece, calculate
-from plclassroom.services.roster import students_of
+from plclassroom.services.roster import list_name, students_of
 from plclassroom.store.unit_of_work import UnitOfWork
 
 
@@ -191,7 +191,7 @@ def _section(uow: UnitOfWork, class_id: str) -> SchoolClass:
 
 
 def class_students(uow: UnitOfWork, class_id: str) -> list[StudentRow]:
-    return [StudentRow(p.id, f"{p.family_name}, {p.preferred_name or p.given_name}") for p in students_of(uow, class_id)]
+    return [StudentRow(p.id, list_name(p)) for p in students_of(uow, class_id)]
 
 
 def class_competencies(uow: UnitOfWork, section: SchoolClass) -> list[CompetencyColumn]:

@@ -27,7 +27,7 @@ from plclassroom.domain import (
 )
 from plclassroom.domain.differentiation import Version, choose_version, learner_from_profile
 from plclassroom.services import mastery
-from plclassroom.services.roster import students_of
+from plclassroom.services.roster import list_name, students_of
 from plclassroom.store.unit_of_work import UnitOfWork
 
 KINDS = [kind.value for kind in ItemKind]
@@ -489,7 +489,7 @@ def class_board(uow: UnitOfWork, class_id: str, today: date | None = None) -> li
     progress = _progress_rows(uow, item_ids, student_ids)
     learners = _learners(uow, class_id, student_ids, {i.competency_id for p in playlists.values()
                                                       for i in p.items if i.competency_id})
-    rows = {s.id: BoardRow(s.id, f"{s.family_name}, {s.preferred_name or s.given_name}", []) for s in students}
+    rows = {s.id: BoardRow(s.id, list_name(s), []) for s in students}
     for assignment in assignments:
         playlist = playlists[assignment.playlist_id]
         expected = _expected(assignment.start_date, assignment.due_date, today)

@@ -23,6 +23,12 @@ class ClassSummary:
         return f"{self.title} — {self.teachers} ({self.school})"
 
 
+def list_name(person) -> str:
+    """A student as lists show and sort them: "Family, Given" (the preferred name when there is one).
+    Takes a Person or anything with the same three name fields."""
+    return f"{person.family_name}, {person.preferred_name or person.given_name}"
+
+
 @dataclass(frozen=True)
 class StudentRow:
     id: str
@@ -36,7 +42,7 @@ class StudentRow:
 
     @property
     def name(self) -> str:
-        return f"{self.family_name}, {self.preferred_name or self.given_name}"
+        return list_name(self)
 
 
 def _live(*tables):

@@ -20,6 +20,7 @@ from plclassroom.domain import (
     SeminarSeat,
 )
 from plclassroom.services import mastery
+from plclassroom.services.roster import list_name
 from plclassroom.store.unit_of_work import UnitOfWork
 
 
@@ -62,10 +63,6 @@ def _seminar(uow: UnitOfWork, seminar_id: str) -> Seminar:
     if seminar is None:
         raise SeminarError("That seminar is not on this laptop any more.")
     return seminar
-
-
-def _name(person: Person) -> str:
-    return f"{person.family_name}, {person.preferred_name or person.given_name}"
 
 
 def _span(seminar: Seminar) -> tuple[datetime, datetime]:
@@ -112,7 +109,7 @@ def seats(uow: UnitOfWork, seminar_id: str) -> list[SeatView]:
     rows = _seat_rows(uow, [seminar_id])
     people = {p.id: p for p in uow.session.execute(select(Person).where(
         Person.id.in_([r.student_id for r in rows]))).scalars()}
-    return sorted((SeatView(r.student_id, _name(people[r.student_id]), r.source, r.attended) for r in rows
+    return sorted((SeatView(r.student_id, list_name(people[r.student_id]), r.source, r.attended) for r in rows
                    if r.student_id in people), key=lambda v: v.name)
 
 
@@ -171,7 +168,7 @@ def seat(uow: UnitOfWork, seminar_id: str, student_ids: list[str], source: str =
                            f"{len(new)} students were picked.")
     clashes = where_is(uow, seminar.school_id, seminar.day, at=seminar)
     people = {p.id: p for p in uow.session.execute(select(Person).where(Person.id.in_(new))).scalars()}
-    clashing = [f"{_name(people[s])} is in {clashes[s][0].title} at {clashes[s][0].start_time:%H:%M}"
+    clashing = [f"{list_name(people[s])} is in {clashes[s][0].title} at {clashes[s][0].start_time:%H:%M}"
                 for s in new if s in clashes and s in people]
     if clashing:
         raise SeminarError("Clashes with another seminar: " + "; ".join(clashing) + ".")
