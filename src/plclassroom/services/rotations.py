@@ -35,7 +35,7 @@ from plclassroom.domain.schedule import (
     timing_problem,
 )
 from plclassroom.services import mastery
-from plclassroom.services.roster import students_of
+from plclassroom.services.roster import list_name, students_of
 from plclassroom.store.unit_of_work import UnitOfWork
 
 KINDS = [kind.value for kind in StationKind]
@@ -250,7 +250,7 @@ def delete_plan(uow: UnitOfWork, plan_id: str) -> None:
 
 def class_people(uow: UnitOfWork, class_id: str) -> list[tuple[str, str]]:
     """(id, "Family, Given") of the class's students, by name: for the rule and absence pickers."""
-    return [(p.id, f"{p.family_name}, {p.preferred_name or p.given_name}") for p in students_of(uow, class_id)]
+    return [(p.id, list_name(p)) for p in students_of(uow, class_id)]
 
 
 def accommodation_kinds(uow: UnitOfWork, class_id: str) -> dict[str, list[str]]:
@@ -500,7 +500,10 @@ def _solver_rules(plan: RotationPlan, stations: list[Station], present: set[str]
 
 
 def _learners(uow: UnitOfWork, plan: RotationPlan, day: date, competency_id: str | None,
-              as_of: date | None = None) -> tuple[list[solver.Learner], dict[str, float | None]]:
+              as_of: date | None = None, with_minutes: bool = False
+              ) -> tuple[list[solver.Learner], dict[str, float | None]]:
+    """The class as the solver sees it; the weeks of teacher-led minutes (a scan of past rotations)
+    only when a rotation is to be written from them."""
     people = students_of(uow, plan.class_id)
     names = board_names(people)
     levels: dict[str, tuple[float | None, str]] = {}
@@ -511,7 +514,7 @@ def _learners(uow: UnitOfWork, plan: RotationPlan, day: date, competency_id: str
             levels[person.id] = (cell.score, cell.level.label) if cell and cell.level else (None, "")
     away = absent_on(uow, plan.class_id, day)
     needs = (plan.rules or {}).get("needs") or {}
-    minutes = teacher_minutes(uow, plan.class_id, day)
+    minutes = teacher_minutes(uow, plan.class_id, day) if with_minutes else {}
     learners = [solver.Learner(p.id, names[p.id], *levels.get(p.id, (None, "")),
                                needs=frozenset([needs[p.id]]) if p.id in needs else frozenset(),
                                teacher_minutes=int(minutes.get(p.id, 0)), absent=p.id in away) for p in people]
@@ -554,7 +557,7 @@ def build_groups(uow: UnitOfWork, plan_id: str, day: date, competency_id: str | 
     stations = _stations(uow, plan_id)
     if not stations:
         raise RotationError("Add the plan's stations first: groups are sized to fit them.")
-    learners, levels = _learners(uow, plan, day, competency_id)
+    learners, levels = _learners(uow, plan, day, competency_id, with_minutes=True)
     if not learners:
         raise RotationError("The class has no students to group.")
     rules, notes = _solver_rules(plan, stations, {x.id for x in learners if not x.absent})
@@ -790,7 +793,7 @@ def history(uow: UnitOfWork, class_id: str, start: date, end: date) -> list[Hist
     """Every student of the class with their minutes per station kind over a range, by name."""
     found = station_minutes(uow, class_id, start, end)
     people = students_of(uow, class_id)
-    return [HistoryRow(p.id, f"{p.family_name}, {p.preferred_name or p.given_name}",
+    return [HistoryRow(p.id, list_name(p),
                        {kind: found.get(p.id, Counter())[kind] for kind in [*KINDS, WITH_TEACHER]})
             for p in people]
 
