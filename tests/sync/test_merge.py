@@ -15,7 +15,7 @@ from plclassroom.services import district_sync, mastery, profiles
 from plclassroom.services import sync as sync_service
 from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser
 from plclassroom.store.outbox import OutboxEntry
-from plclassroom.sync.client import SyncClient
+from plclassroom.sync.client import SyncClient, outbox_changes
 from plclassroom.sync.protocol import PullResponse, PushRequest, pack, unpack
 from tests.conftest import count, run
 from tests.sync.conftest import a_teacher_and_class, enrol_directly
@@ -108,11 +108,8 @@ def test_a_retried_batch_counts_once(server, laptops):
     run(a, profiles.update_profile_field, student, "strengths", "Once")
     with a.unit_of_work() as uow:
         entries = list(uow.session.execute(select(OutboxEntry)).scalars())
-    import orjson
 
-    from plclassroom.sync.protocol import Change
-    request = PushRequest(a.device_id, [Change(e.seq, e.table_name, e.row_id, e.op, e.hlc, a.device_id,
-                                               orjson.loads(e.fields)) for e in entries])
+    request = PushRequest(a.device_id, outbox_changes(entries, a.device_id))
     for _ in range(3):  # the link dropped before the answer arrived, twice
         with server.unit_of_work() as uow:
             answer = district_sync.push(uow, uow.session.get(DistrictDevice, device.id),

@@ -120,6 +120,11 @@ def apply_changes(session, changes: list[Change], clock_observe: Callable[[int],
     return applied, kept
 
 
+def outbox_changes(entries: list[OutboxEntry], device_id: str) -> list[Change]:
+    """Outbox entries as the changes a push carries."""
+    return [Change(e.seq, e.table_name, e.row_id, e.op, e.hlc, device_id, orjson.loads(e.fields)) for e in entries]
+
+
 class SyncClient:
     """Sync one store with the district server at ``base_url``, authenticated by ``token``."""
 
@@ -224,9 +229,7 @@ class SyncClient:
                                                    .order_by(OutboxEntry.seq).limit(OUTBOX_CHUNK)).scalars())
             if not entries:
                 return
-            changes = [Change(e.seq, e.table_name, e.row_id, e.op, e.hlc, device_id, orjson.loads(e.fields))
-                       for e in entries]
-            for batch in batches(changes):
+            for batch in batches(outbox_changes(entries, device_id)):
                 step("push", batch[0].seq, total or 0)
                 response = self._request("POST", "/v1/push", report,
                                          pack(PushRequest(device_id, batch, cursor=cursor), self.encoding))
