@@ -21,10 +21,25 @@ import pytest  # noqa: E402
 
 from plclassroom.services import demo  # noqa: E402
 from plclassroom.store.database import Store  # noqa: E402
+from tests import postgres  # noqa: E402
+
+# Server tests run on both databases the district server supports.
+SERVER_DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
     shutil.rmtree(_sandbox, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_databases():
+    """A throwaway PostgreSQL server for the run (see tests/postgres.py)."""
+    if not postgres.available():
+        if postgres.require_postgres():
+            pytest.fail("CI runs the server tests on PostgreSQL too, and PostgreSQL is not installed.")
+        pytest.skip("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+    with postgres.throwaway_postgres() as url:
+        yield postgres.Databases(url)
 
 
 @pytest.fixture
@@ -68,5 +83,10 @@ def page_count(pdf: bytes) -> int:
 
 
 def count(store: Store, sql: str, *params) -> int:
-    with sqlite3.connect(store.path) as conn:
-        return conn.execute(sql, params).fetchone()[0]
+    """The number a ``SELECT count(*) ...`` gives, with ``?`` placeholders, on SQLite or PostgreSQL."""
+    from sqlalchemy import text
+
+    parts = sql.split("?")
+    named = "".join(part + (f":p{i}" if i < len(parts) - 1 else "") for i, part in enumerate(parts))
+    with store.engine.connect() as conn:
+        return conn.execute(text(named), {f"p{i}": value for i, value in enumerate(params)}).scalar()

@@ -18,6 +18,8 @@ from plclassroom.server.app import create_app
 from plclassroom.services import district
 from plclassroom.store.database import Store
 from plclassroom.sync.protocol import CONTENT_TYPE, EnrolRequest, EnrolResponse, pack, unpack
+from tests.conftest import SERVER_DATABASES
+from tests.postgres import server_database
 
 
 @dataclass
@@ -26,11 +28,11 @@ class LiveServer:
     store: Store
 
 
-@pytest.fixture
-def server_store(tmp_path: Path):
-    opened = Store.open(tmp_path / "district.sqlite")
-    yield opened
-    opened.close()
+@pytest.fixture(params=SERVER_DATABASES)
+def server_store(request, tmp_path: Path):
+    """An empty server database: a SQLite file, then a PostgreSQL database."""
+    with server_database(request, request.param, tmp_path) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ from sqlalchemy import select
 from plclassroom.domain import Enrollment
 from plclassroom.store.database import Store
 from plclassroom.store.district import DistrictDevice, DistrictUser
+from tests.conftest import SERVER_DATABASES
+from tests.postgres import server_database
 
 
 def copy_of(demo_template, path) -> Store:
@@ -20,11 +22,11 @@ def copy_of(demo_template, path) -> Store:
     return Store.open(path)
 
 
-@pytest.fixture
-def server(demo_template, tmp_path):
-    store = copy_of(demo_template, tmp_path / "district.sqlite")
-    yield store
-    store.close()
+@pytest.fixture(params=SERVER_DATABASES)
+def server(request, demo_template, tmp_path):
+    """The district server's database holding the demo school: a SQLite file, then PostgreSQL."""
+    with server_database(request, request.param, tmp_path, demo_template) as store:
+        yield store
 
 
 @pytest.fixture

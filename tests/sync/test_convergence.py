@@ -3,7 +3,10 @@ once every laptop has synced twice at the end, the laptops and the district hold
 and each is the value of the newest edit (by hybrid logical clock, device id breaking ties):
 no acknowledged edit is lost, none is applied twice."""
 
+import hashlib
+
 import httpx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -11,7 +14,8 @@ from sqlalchemy import select
 from plclassroom.domain import LearnerProfile
 from plclassroom.services import profiles
 from plclassroom.sync.client import SyncClient, SyncError
-from tests.conftest import run
+from tests.conftest import SERVER_DATABASES, run
+from tests.postgres import server_database
 from tests.sync.conftest import copy_of, enrol_directly
 from tests.sync.test_merge import direct
 
@@ -38,11 +42,27 @@ class Flaky(httpx.BaseTransport):
         return response
 
 
+def digest(store) -> str:
+    """A hash of the learner profiles as they stand, clocks included."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(*PROFILE_COLUMNS).order_by(LearnerProfile.id)).all()
+    return hashlib.sha256(repr([tuple(row) for row in rows]).encode()).hexdigest()
+
+
+PROFILE_COLUMNS = [getattr(LearnerProfile, name) for name in ("id", "student_id", *FIELDS, "hlc", "device_id",
+                                                               "deleted")]
+
+
+@pytest.mark.parametrize("kind", SERVER_DATABASES)
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(step, min_size=1, max_size=25))
-def test_three_laptops_converge_on_the_newest_edits(demo_template, tmp_path_factory, steps):
+def test_three_laptops_converge_on_the_newest_edits(request, kind, demo_template, tmp_path_factory, steps):
     folder = tmp_path_factory.mktemp("converge")
-    server = copy_of(demo_template, folder / "district.sqlite")
+    with server_database(request, kind, folder, demo_template) as server:
+        converge(server, demo_template, folder, steps)
+
+
+def converge(server, demo_template, folder, steps) -> None:
     laptops = [copy_of(demo_template, folder / f"laptop{n}.sqlite") for n in range(3)]
     try:
         for laptop in laptops:
@@ -77,10 +97,12 @@ def test_three_laptops_converge_on_the_newest_edits(demo_template, tmp_path_fact
                 assert run(store, profiles.get_profile, student).fields[field] == value
             with store.unit_of_work() as uow:
                 assert uow.session.execute(select(LearnerProfile).limit(1)).first() is not None
-        changes = server.engine.connect().exec_driver_sql(
-            "SELECT count(*) FROM district_change WHERE table_name != 'sync_conflict'").scalar()
+        assert len({digest(store) for store in (*laptops, server)}) == 1  # every row, every clock, alike
+        with server.engine.connect() as conn:
+            changes = conn.exec_driver_sql(
+                "SELECT count(*) FROM district_change WHERE table_name != 'sync_conflict'").scalar()
         edits = sum(1 for s in steps if s[0] == "edit")
         assert changes == edits  # each edit arrived once, retries or not
     finally:
-        for store in (server, *laptops):
+        for store in laptops:
             store.close()

@@ -7,12 +7,15 @@ a header or a token.
 
 Database work runs in the threadpool, one unit of work per request. SQLite allows one writer at a
 time, and a transaction that read before it writes cannot wait for another writer (it fails at
-once with "database is locked"), so the writing parts of requests take one process-wide lock.
+once with "database is locked"), so on SQLite the writing parts of requests take one process-wide
+lock. PostgreSQL needs no such lock: pushes take the change log's lock inside the database
+(``store.district.lock_change_log``), which also holds across server processes.
 Push and pull record the device's last sync themselves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import math
@@ -135,6 +138,10 @@ def _packed(message: msgspec.Struct, encoding: str) -> Response:
     return Response(pack(message, encoding), media_type=CONTENT_TYPE, headers=headers)
 
 
+def _from_postgres(error: Exception) -> bool:
+    return type(getattr(error, "orig", None)).__module__.startswith("psycopg")
+
+
 def _unauthorised(message: str) -> HTTPException:
     return HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
 
@@ -194,7 +201,7 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
         ),
     )
     limiter = RateLimiter(max_requests_per_minute)
-    write_lock = threading.Lock()
+    write_lock = threading.Lock() if store.engine.dialect.name == "sqlite" else contextlib.nullcontext()
 
     @app.exception_handler(RequestValidationError)
     async def _bad_query(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -206,7 +213,10 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
     async def _busy(_request: Request, error: Exception) -> JSONResponse:
         # A locked database or a full connection pool: the client retries; nothing was half-written.
         reason = str(getattr(error, "orig", "") or "").lower()
-        if isinstance(error, sa_exc.OperationalError) and "locked" not in reason and "busy" not in reason:
+        # PostgreSQL's operational errors are the passing kind (a lost connection, a restart, a lock
+        # timeout); SQLite's are passing only when the file is locked or busy.
+        passing = "locked" in reason or "busy" in reason or _from_postgres(error)
+        if isinstance(error, sa_exc.OperationalError) and not passing:
             log.error("database error: %s", reason)  # SQLite's own words: no values in them
             return JSONResponse({"detail": "The server could not do this: its log says why."}, status_code=500)
         log.warning("database busy: %s", type(error).__name__)

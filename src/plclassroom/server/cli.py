@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 DATABASE_ENV = "PLCLASSROOM_SERVER_DATABASE"
+DATABASE_URL_ENV = "PLCLASSROOM_SERVER_DATABASE_URL"
 DEFAULT_DATABASE = "district.sqlite"
 
 
@@ -22,8 +23,12 @@ def build_parser() -> argparse.ArgumentParser:
     from plclassroom.services.district import ROLES
 
     parser = argparse.ArgumentParser(prog="plclassroom-server", description="The plclassroom district server.")
-    parser.add_argument("--database", type=Path, default=None,
-                        help=f"the server's SQLite file (default: ${DATABASE_ENV}, else ./{DEFAULT_DATABASE})")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--database", type=Path, default=None,
+                       help=f"the server's SQLite file (default: ${DATABASE_ENV}, else ./{DEFAULT_DATABASE})")
+    where.add_argument("--database-url", default=None, metavar="URL",
+                       help="a PostgreSQL database instead, for a large district: postgresql://USER@HOST:PORT/NAME "
+                            f"(default: ${DATABASE_URL_ENV}; a password is best kept in ~/.pgpass or $PGPASSWORD)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     user = commands.add_parser("create-user", help="add a user who can enrol devices")
     user.add_argument("name")
@@ -48,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--key", type=Path, default=None, help="TLS private key (PEM)")
     serve.add_argument("--rate-limit", type=int, default=600, help="requests per minute per device (default 600)")
     return parser
+
+
+def database_url(args) -> str | None:
+    """The PostgreSQL URL to use, if any: a --database file given on the command line wins over the
+    environment's URL."""
+    if args.database is not None:
+        return None
+    return args.database_url or os.environ.get(DATABASE_URL_ENV) or None
 
 
 def database_path(args) -> Path:
@@ -152,7 +165,7 @@ def serve(store, args) -> int:
         print(f"Warning: serving on {args.host} without TLS: device tokens and student data would cross the "
               "network unencrypted. Use --cert and --key, or a TLS proxy in front.", file=sys.stderr)
     scheme = "https" if args.cert else "http"
-    print(f"plclassroom district server on {scheme}://{args.host}:{args.port} (database {store.path}); "
+    print(f"plclassroom district server on {scheme}://{args.host}:{args.port} (database {store.location}); "
           "Ctrl+C stops it.")
     uvicorn.run(create_app(store, max_requests_per_minute=args.rate_limit), host=args.host, port=args.port,
                 ssl_certfile=args.cert, ssl_keyfile=args.key, log_level="info", server_header=False)
@@ -176,14 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     from plclassroom.store.database import Store, StoreError
 
     args = build_parser().parse_args(argv)
+    url = database_url(args)
     path = database_path(args)
-    if args.command in NEEDS_EXISTING and not path.exists():
+    if url is None and args.command in NEEDS_EXISTING and not path.exists():
         # Not a new empty database in the wrong folder: say where we looked.
         print(f"plclassroom-server: there is no server database at {path.resolve()}. Pass --database, set "
               f"{DATABASE_ENV}, or start one with create-user or import-roster.", file=sys.stderr)
         return 2
     try:
-        store = Store.open(path)
+        store = Store.open_url(url) if url else Store.open(path)
     except StoreError as error:
         print(f"plclassroom-server: {error}", file=sys.stderr)
         return 2

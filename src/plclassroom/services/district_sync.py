@@ -28,7 +28,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from plclassroom.domain import LONG_TEXT, Conference, Enrollment, Person, SchoolClass, SyncConflict
 from plclassroom.domain.base import SYNC_COLUMNS, new_id
 from plclassroom.store.capture import defaults
-from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser, FieldClock
+from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser, FieldClock, lock_change_log
 from plclassroom.store.unit_of_work import UnitOfWork
 from plclassroom.sync.protocol import PAGE_CHANGES, Change, PullResponse, PushRequest, PushResponse, Rejected
 from plclassroom.sync.rows import synced_tables, typed
@@ -122,7 +122,7 @@ def _chunks(values: list, size: int = 900):
 class _Batch:
     """What one push reads once and writes at the end: the rows it touches, their field clocks,
     which referenced rows exist, and the numbered changes (plain SQL: no ORM object per change).
-    Numbers are taken from the highest so far: the server runs one push at a time (app.py)."""
+    Numbers are taken from the highest so far: one push at a time holds the change log (``push``)."""
 
     def __init__(self, uow: UnitOfWork, changes: list[Change]) -> None:
         self.connection = uow.session.connection()
@@ -214,6 +214,7 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
     rejected: list[Rejected] = []
     superseded: list[Change] = []
     lost_fields: dict[tuple[str, str], set[str]] = {}
+    lock_change_log(session.connection())  # before the retry check: two copies of one batch wait in turn
     seen = set(session.execute(select(DistrictChange.device_seq).where(
         DistrictChange.device_id == device.id,
         DistrictChange.device_seq.in_([c.seq for c in request.changes]))).scalars())

@@ -10,13 +10,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plclassroom.domain.base import Synced, new_id
 from plclassroom.domain.clock import HybridLogicalClock
 from plclassroom.store import capture, district, drafts, migrations  # noqa: F401  (drafts, district: tables)
-from plclassroom.store.engine import make_engine
+from plclassroom.store.engine import database_url, make_engine, make_postgres_engine
 from plclassroom.store.outbox import Device
 from plclassroom.store.unit_of_work import UnitOfWork
 
@@ -45,8 +45,8 @@ capture.install(CapturingSession)
 class Store:
     """An open local database: engine, this device's id and clock, and units of work."""
 
-    def __init__(self, path: Path, engine: Engine, device_id: str, clock: HybridLogicalClock) -> None:
-        self.path = path
+    def __init__(self, path: Path | None, engine: Engine, device_id: str, clock: HybridLogicalClock) -> None:
+        self.path = path  # None: a PostgreSQL database (the district server's option)
         self.engine = engine
         self.device_id = device_id
         self.capture = capture.CaptureContext(device_id=device_id, clock=clock)
@@ -75,13 +75,50 @@ class Store:
             raise StoreDamaged(_damaged_message(path)) from exc
         return cls(path, engine, device_id, clock)
 
+    @classmethod
+    def open_url(cls, url: str) -> Store:
+        """Open a database by URL: ``sqlite:///FILE`` (as ``open``) or ``postgresql://...``."""
+        try:
+            parsed = database_url(url)
+        except Exception as exc:  # noqa: BLE001  (SQLAlchemy's parse errors have no common base)
+            raise StoreError(f"{url!r} is not a database URL I can use: {exc}") from exc
+        if parsed.get_backend_name() == "sqlite":
+            if not parsed.database:
+                raise StoreError("A sqlite:/// URL needs a file name (sqlite:///district.sqlite).")
+            return cls.open(Path(parsed.database))
+        shown = parsed.render_as_string(hide_password=True)
+        engine = make_postgres_engine(parsed)
+        try:
+            migrations.upgrade(engine, None)
+            with Session(engine) as session:
+                device_id = _ensure_device(session)
+                clock = HybridLogicalClock(last=_latest_stamp(session))
+        except migrations.SchemaTooNew as exc:
+            engine.dispose()
+            raise StoreTooNew(f"The database {shown} was written by a newer version of plclassroom (schema "
+                              f"{exc.revision}). Update plclassroom; the database has not been changed.") from exc
+        except OperationalError as exc:
+            engine.dispose()
+            # The driver's first line says why (refused, no such database, bad password), never the password.
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+            raise StoreError(f"Cannot open the database {shown}: {reason}") from exc
+        return cls(None, engine, device_id, clock)
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for people: the file, or the database URL without its password."""
+        if self.path is not None:
+            return str(self.path)
+        return self.engine.url.render_as_string(hide_password=True)
+
     def unit_of_work(self, record_changes: bool = True) -> UnitOfWork:
         """A unit of work whose changes go to the outbox (``record_changes=False``: seed data only)."""
         session = self._sessions()
         session.info["capture"] = (
             self.capture if record_changes else dataclasses.replace(self.capture, record=False)
         )
-        return UnitOfWork(session, files_dir=self.path.parent / f"{self.path.stem}-files")
+        files_dir = self.path.parent / f"{self.path.stem}-files" if self.path is not None else None
+        return UnitOfWork(session, files_dir=files_dir)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Connection, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -78,3 +78,16 @@ class FieldClock(SQLModel, table=True):
     hlc: int = Field(sa_type=BigInteger)
     device_id: str = Field(max_length=36)
     seq: int = 0  # the district change that set it: a device that has not pulled it had not seen it
+
+
+# Any constant: the key of the change log's lock in PostgreSQL's advisory lock space.
+CHANGE_LOG_LOCK = 0x706C_6368
+
+
+def lock_change_log(connection: Connection) -> None:
+    """Hold the change log until this transaction ends, so its numbers are handed out and
+    committed in one order even when several server processes share a PostgreSQL database (a
+    pull must never see change 11 committed before change 10). SQLite has one writer at a time
+    anyway, and the server takes a process lock around its writes (``server/app.py``)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})

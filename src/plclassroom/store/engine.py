@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+POSTGRES_DRIVER = "postgresql+psycopg"
 
 
 def make_engine(path: Path) -> Engine:
@@ -39,3 +42,23 @@ def make_engine(path: Path) -> Engine:
             dbapi_connection.execute("ROLLBACK")
 
     return engine
+
+
+def database_url(url: str) -> URL:
+    """A database URL as the district server takes it: ``sqlite:///path`` or
+    ``postgresql://user:password@host:port/name`` (psycopg is the driver, whatever the URL names)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() in ("postgresql", "postgres"):
+        return parsed.set(drivername=POSTGRES_DRIVER)
+    if parsed.get_backend_name() != "sqlite":
+        raise ValueError(f"{parsed.get_backend_name()} is not supported: use sqlite:///FILE or postgresql://...")
+    return parsed
+
+
+def make_postgres_engine(url: URL) -> Engine:
+    """An engine on a PostgreSQL database, for a district that outgrows one SQLite file.
+
+    The pool is sized for uvicorn's thread pool (40 threads); pre-ping drops connections the
+    database closed (a restart, an idle timeout) instead of failing a request with them.
+    """
+    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True, pool_timeout=10)

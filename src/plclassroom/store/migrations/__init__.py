@@ -1,6 +1,10 @@
 """Schema migrations (Alembic, shipped inside the package and run from code at start-up).
 
-Before any migration of an existing database, a copy is taken with SQLite's online backup API.
+Before any migration of an existing SQLite file, a copy is taken with SQLite's online backup API.
+The district server may run on PostgreSQL instead: the same scripts build it (the search index,
+a laptop-only SQLite FTS5 table, is left out), and its foreign keys are made deferrable, so they
+are checked at commit as SQLite's are (see ``store/engine.py``). A PostgreSQL server is backed up
+with the district's own tools (pg_dump).
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 MIGRATIONS_DIR = Path(__file__).parent
 # The newest revision this app ships. A test checks it against the scripts, so start-up can
@@ -25,16 +29,14 @@ class SchemaTooNew(Exception):
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        has_table = conn.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-        ).first()
-        if not has_table:
+        if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, path: Path, scripts: Path = MIGRATIONS_DIR, head: str = HEAD) -> Path | None:
-    """Bring the database to ``head``. Returns the backup it made, if any.
+def upgrade(engine: Engine, path: Path | None, scripts: Path = MIGRATIONS_DIR, head: str = HEAD) -> Path | None:
+    """Bring the database to ``head``. Returns the backup it made, if any (of the SQLite file at
+    ``path``; None for a PostgreSQL database).
 
     ``scripts`` and ``head`` are only for tests that need a migration the app does not ship yet.
     """
@@ -50,11 +52,24 @@ def upgrade(engine: Engine, path: Path, scripts: Path = MIGRATIONS_DIR, head: st
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
     if current is not None and current not in known:
         raise SchemaTooNew(current)
-    backup = backup_database(path, reason=f"before-{head}") if current is not None else None
+    backup = backup_database(path, reason=f"before-{head}") if current is not None and path else None
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, head)
+        if conn.dialect.name == "postgresql":
+            _defer_foreign_keys(conn)
     return backup
+
+
+def _defer_foreign_keys(conn: Connection) -> None:
+    """Foreign keys checked at commit, as on SQLite (``PRAGMA defer_foreign_keys``): pulled and
+    imported rows arrive in any order within a transaction, and still no broken reference commits."""
+    immediate = conn.execute(text(
+        "SELECT rel.relname, con.conname FROM pg_constraint con "
+        "JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace "
+        "WHERE con.contype = 'f' AND NOT con.condeferrable AND ns.nspname = current_schema()")).all()
+    for table, constraint in immediate:
+        conn.execute(text(f'ALTER TABLE "{table}" ALTER CONSTRAINT "{constraint}" DEFERRABLE INITIALLY DEFERRED'))
 
 
 def backup_database(path: Path, reason: str) -> Path:
