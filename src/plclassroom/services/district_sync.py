@@ -23,12 +23,19 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import func, insert, select
 
 from plclassroom.domain import LONG_TEXT, Conference, Enrollment, Person, SchoolClass, SyncConflict
 from plclassroom.domain.base import SYNC_COLUMNS, new_id
+from plclassroom.store.bulk import upsert
 from plclassroom.store.capture import defaults
-from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser, FieldClock, lock_change_log
+from plclassroom.store.district import (
+    DistrictChange,
+    DistrictDevice,
+    DistrictUser,
+    FieldClock,
+    lock_change_log,
+)
 from plclassroom.store.unit_of_work import UnitOfWork
 from plclassroom.sync.protocol import PAGE_CHANGES, Change, PullResponse, PushRequest, PushResponse, Rejected
 from plclassroom.sync.rows import synced_tables, typed
@@ -86,7 +93,7 @@ def scope_of(uow: UnitOfWork, user: DistrictUser) -> Scope:
     return Scope(user.person_id, frozenset(classes), frozenset(students))
 
 
-def _owner(uow: UnitOfWork, table: str, row_id: str, row: dict) -> tuple[str | None, str | None, str | None]:
+def _owner(batch: _Batch, table: str, row_id: str, row: dict) -> tuple[str | None, str | None, str | None]:
     """(class, student, private author) a row belongs to, from its values after the change."""
     class_id = row.get("class_id")
     student_id = row.get("student_id")
@@ -98,10 +105,9 @@ def _owner(uow: UnitOfWork, table: str, row_id: str, row: dict) -> tuple[str | N
     if table == "conference" and row.get("privacy") == PRIVATE:
         private_to = row.get("author_id")
     elif table in CONFERENCE_CHILDREN and row.get("conference_id"):
-        parent = uow.session.execute(select(Conference.privacy, Conference.author_id).where(
-            Conference.id == row["conference_id"])).first()
-        if parent is not None and parent.privacy == PRIVATE:
-            private_to = parent.author_id
+        parent = batch.conference(row["conference_id"])
+        if parent is not None and parent.get("privacy") == PRIVATE:
+            private_to = parent.get("author_id")
     return class_id, student_id, private_to
 
 
@@ -120,8 +126,9 @@ def _chunks(values: list, size: int = 900):
 
 
 class _Batch:
-    """What one push reads once and writes at the end: the rows it touches, their field clocks,
-    which referenced rows exist, and the numbered changes (plain SQL: no ORM object per change).
+    """What one push reads once and writes once at the end: the rows it touches (as they stand
+    after each change), their field clocks, which referenced rows exist, and the numbered changes.
+    Plain SQL, one statement per table: no ORM object and no round trip per change.
     Numbers are taken from the highest so far: one push at a time holds the change log (``push``)."""
 
     def __init__(self, uow: UnitOfWork, changes: list[Change]) -> None:
@@ -137,14 +144,15 @@ class _Batch:
             for part in _chunks(sorted(ids)):
                 for row in self.connection.execute(select(table).where(table.c.id.in_(part))).mappings():
                     self.rows[(name, row["id"])] = dict(row)
+        self.dirty: set[tuple[str, str]] = set()  # rows to write at the end
         self.clocks: dict[tuple[str, str], dict[str, list]] = {}
-        self.clock_known: set[tuple[str, str, str]] = set()  # clocks already in the table
+        self.dirty_clocks: set[tuple[str, str, str]] = set()
         clock_table = FieldClock.__table__
         for part in _chunks(sorted({c.row for c in changes})):
             for clock in self.connection.execute(select(clock_table).where(clock_table.c.row_id.in_(part))):
                 self.clocks.setdefault((clock.table_name, clock.row_id), {})[clock.field] = [
                     clock.hlc, clock.device_id, clock.seq]
-                self.clock_known.add((clock.table_name, clock.row_id, clock.field))
+        self._conferences: dict[str, dict | None] = {}
         self.existing: dict[str, set[str]] = {}  # a referenced table -> its ids known to exist
         wanted: dict[str, set[str]] = {}
         for change in changes:
@@ -167,6 +175,27 @@ class _Batch:
     def before(self, table: str, row_id: str) -> dict | None:
         return self.rows.get((table, row_id))
 
+    def write(self, table: str, row: dict) -> None:
+        """``row`` (whole) stands now; it is written with the rest at the end."""
+        self.rows[(table, row["id"])] = row
+        self.dirty.add((table, row["id"]))
+        self.existing.setdefault(table, set()).add(row["id"])
+
+    def set_clock(self, table: str, row_id: str, field: str, clock: list) -> None:
+        self.clocks.setdefault((table, row_id), {})[field] = clock
+        self.dirty_clocks.add((table, row_id, field))
+
+    def conference(self, conference_id: str) -> dict | None:
+        """The conference (privacy and author) a goal or next step hangs off."""
+        key = (Conference.__tablename__, conference_id)
+        if key in self.rows:
+            return self.rows[key]
+        if conference_id not in self._conferences:
+            found = self.connection.execute(select(Conference.privacy, Conference.author_id).where(
+                Conference.id == conference_id)).mappings().first()
+            self._conferences[conference_id] = dict(found) if found is not None else None
+        return self._conferences[conference_id]
+
     def missing_reference(self, table: str, fields: dict) -> str | None:
         """Why a change cannot stand: it points at a row the district does not have."""
         columns = synced_tables()[table].__table__.columns
@@ -185,24 +214,20 @@ class _Batch:
         return seq
 
     def finish(self) -> None:
+        tables = synced_tables()
+        by_table: dict[str, list[dict]] = {}
+        for table, row_id in sorted(self.dirty):
+            by_table.setdefault(table, []).append(self.rows[(table, row_id)])
+        for table, rows in by_table.items():
+            upsert(self.connection, tables[table].__table__, rows, ["id"])
         if self.logged:
             self.connection.execute(insert(DistrictChange.__table__), self.logged)
-        new, changed = [], []
-        for (table, row_id), fields in self.clocks.items():
-            for name, (hlc, device_id, seq) in fields.items():
-                values = {"table_name": table, "row_id": row_id, "field": name, "hlc": hlc,
-                          "device_id": device_id, "seq": seq}
-                (changed if (table, row_id, name) in self.clock_known else new).append(values)
-        if new:
-            self.connection.execute(insert(FieldClock.__table__), new)
-        if changed:
-            clock = FieldClock.__table__
-            self.connection.execute(update(clock).where(
-                clock.c.table_name == bindparam("k_table"), clock.c.row_id == bindparam("k_row"),
-                clock.c.field == bindparam("k_field")).values(
-                hlc=bindparam("new_hlc"), device_id=bindparam("new_device"), seq=bindparam("new_seq")),
-                [{"k_table": v["table_name"], "k_row": v["row_id"], "k_field": v["field"], "new_hlc": v["hlc"],
-                  "new_device": v["device_id"], "new_seq": v["seq"]} for v in changed])
+        clocks = []
+        for table, row_id, field in sorted(self.dirty_clocks):
+            hlc, device_id, seq = self.clocks[(table, row_id)][field]
+            clocks.append({"table_name": table, "row_id": row_id, "field": field, "hlc": hlc,
+                           "device_id": device_id, "seq": seq})
+        upsert(self.connection, FieldClock.__table__, clocks, ["table_name", "row_id", "field"])
 
 
 def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: PushRequest) -> PushResponse:
@@ -219,7 +244,6 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
         DistrictChange.device_id == device.id,
         DistrictChange.device_seq.in_([c.seq for c in request.changes]))).scalars())
     batch = _Batch(uow, [c for c in request.changes if c.seq not in seen])
-    connection = batch.connection
     now = datetime.now(UTC)
     for change in request.changes:
         if change.seq in seen:
@@ -232,8 +256,8 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
         fields = typed(change.table, {k: v for k, v in change.fields.items() if k not in SYNC_COLUMNS})
         before = batch.before(change.table, change.row)
         merged = {**(before or {}), **fields}
-        reason = scope.allows(*_owner(uow, change.table, change.row, before or {})) if before else None
-        reason = reason or scope.allows(*_owner(uow, change.table, change.row, merged))
+        reason = scope.allows(*_owner(batch, change.table, change.row, before)) if before else None
+        reason = reason or scope.allows(*_owner(batch, change.table, change.row, merged))
         reason = reason or batch.missing_reference(change.table, fields)
         if before is None and reason is None:
             required = [c.key for c in cls.__table__.columns if not c.nullable and c.default is None
@@ -243,31 +267,26 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
         if reason:
             rejected.append(Rejected(change.seq, f"Refused: {reason}."))
             continue
-        clocks = batch.clocks.setdefault((change.table, change.row), {})
+        clocks = batch.clocks.get((change.table, change.row), {})
         stamp = (change.hlc, change.device)
         won = {k: v for k, v in fields.items() if k not in clocks or stamp > (clocks[k][0], clocks[k][1])}
         lost = [k for k in fields if k not in won]
         conflicts = _concurrent_texts(change, request.cursor, fields, won, before or {}, clocks)
         if before is None:
-            row = defaults(cls)
-            row.update(won)
-            row.update(id=change.row, hlc=change.hlc, device_id=change.device)
-            connection.execute(insert(cls.__table__), [row])
-            batch.rows[(change.table, change.row)] = before = row
-            batch.existing.setdefault(change.table, set()).add(change.row)
+            before = {**defaults(cls), **won, "id": change.row, "hlc": change.hlc, "device_id": change.device}
+            batch.write(change.table, before)
         elif won:
-            values = dict(won)
+            before.update(won)
             if change.hlc > before["hlc"]:
-                values.update(hlc=change.hlc, device_id=change.device)
-            connection.execute(update(cls.__table__).where(cls.__table__.c.id == change.row).values(**values))
-            before.update(values)
-        class_id, student_id, private_to = _owner(uow, change.table, change.row, before)
+                before.update(hlc=change.hlc, device_id=change.device)
+            batch.write(change.table, before)
+        class_id, student_id, private_to = _owner(batch, change.table, change.row, before)
         seq = batch.log(device_id=device.id, device_seq=change.seq, table_name=change.table, row_id=change.row,
                         op=change.op, hlc=change.hlc, origin_device=change.device,
                         fields={k: change.fields[k] for k in won}, class_id=class_id, student_id=student_id,
                         private_to=private_to, received_at=now)
         for name in won:
-            clocks[name] = [change.hlc, change.device, seq]
+            batch.set_clock(change.table, change.row, name, [change.hlc, change.device, seq])
         for conflict in conflicts:
             _keep_conflict(uow, batch, conflict, class_id, student_id, private_to, now)
         accepted.append(change.seq)
@@ -285,7 +304,7 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
             superseded.append(Change(0, table, row_id, "update", winner[0], winner[1],
                                      {name: _plain(current.get(name)) for name in standing}))
     device.last_sync_at = now
-    device.changes_pushed += len(request.changes)
+    device.changes_pushed += len(accepted) - len(seen)  # new here: not a retried batch, not a refusal
     session.add(device)
     uow.commit()
     return PushResponse(accepted, rejected, superseded, server_time_ms(), batch.next_seq - 1)
@@ -319,8 +338,7 @@ def _keep_conflict(uow: UnitOfWork, batch: _Batch, values: dict, class_id, stude
     stamp = capture.stamp()
     row = {**defaults(SyncConflict), **values, "id": new_id(), "hlc": stamp, "device_id": capture.device_id,
            "student_id": student_id, "resolved": False, "deleted": False}
-    batch.connection.execute(insert(SyncConflict.__table__), [row])
-    batch.rows[(SyncConflict.__tablename__, row["id"])] = row
+    batch.write(SyncConflict.__tablename__, row)
     batch.log(device_id=capture.device_id, device_seq=stamp, table_name=SyncConflict.__tablename__,
               row_id=row["id"], op="insert", hlc=stamp, origin_device=capture.device_id,
               fields={k: v for k, v in row.items() if k not in SYNC_COLUMNS}, class_id=class_id,
