@@ -43,12 +43,13 @@ def laptops(demo_template, tmp_path):
         store.close()
 
 
-def enrol_directly(server: Store, laptop: Store, role: str = "district_admin", person_id: str | None = None):
+def enrol_directly(server: Store, laptop: Store, role: str = "district_admin", person_id: str | None = None,
+                   school_id: str | None = None):
     """A user and an enrolled device on the server, without the HTTP round trip."""
     now = datetime.now(UTC)
     with server.unit_of_work() as uow:
         user = DistrictUser(id=f"user-{laptop.device_id[:8]}", name="Test", role=role, person_id=person_id,
-                            created_at=now)
+                            school_id=school_id, created_at=now)
         device = DistrictDevice(id=laptop.device_id, user_id=user.id, token_hash=f"hash-{laptop.device_id}",
                                 created_at=now)
         uow.session.add_all([user, device])

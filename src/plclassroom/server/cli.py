@@ -148,7 +148,24 @@ def import_roster(store, args) -> int:
         report = roster_import.preview_or_import(uow, args.package, args.preview, args.valid_only)
     lines, code = roster_import.terminal_lines(report, args.preview)
     print("\n".join(lines))
+    publish(store)
     return code
+
+
+def publish(store) -> int:
+    """The server's own edits into the change log, where the laptops pull them."""
+    from plclassroom.services import district_sync
+
+    total = 0
+    while True:
+        with store.unit_of_work() as uow:
+            done = district_sync.publish_local_changes(uow)
+        if not done:
+            break
+        total += done
+    if total:
+        print(f"{total} changes are ready for the laptops to pull at their next sync.")
+    return total
 
 
 def serve(store, args) -> int:
@@ -164,6 +181,7 @@ def serve(store, args) -> int:
     if args.cert is None and not _loopback(args.host):
         print(f"Warning: serving on {args.host} without TLS: device tokens and student data would cross the "
               "network unencrypted. Use --cert and --key, or a TLS proxy in front.", file=sys.stderr)
+    publish(store)  # anything written here and not yet published (an import stopped half way)
     scheme = "https" if args.cert else "http"
     print(f"plclassroom district server on {scheme}://{args.host}:{args.port} (database {store.location}); "
           "Ctrl+C stops it.")

@@ -22,10 +22,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
+from typing import NamedTuple
 
-from sqlalchemy import func, insert, select
+import orjson
+from sqlalchemy import delete, func, insert, select
 
-from plclassroom.domain import LONG_TEXT, Conference, Enrollment, Person, SchoolClass, SyncConflict
+from plclassroom.domain import LONG_TEXT, Enrollment, Person, SchoolClass, SyncConflict
 from plclassroom.domain.base import SYNC_COLUMNS, new_id
 from plclassroom.store.bulk import upsert
 from plclassroom.store.capture import defaults
@@ -52,21 +55,38 @@ def server_time_ms() -> int:
 # -- scope ------------------------------------------------------------------------------------------
 
 
+class Owner(NamedTuple):
+    """Whose data a row is: the scope columns of its changes in the log."""
+
+    class_id: str | None = None
+    student_id: str | None = None
+    private_to: str | None = None  # a private note: its author only
+    school_id: str | None = None  # staff and families: the people of a school
+
+
 @dataclass(frozen=True)
 class Scope:
     person_id: str | None
     classes: frozenset[str] | None  # None: every class
     students: frozenset[str] | None  # None: every student
+    schools: frozenset[str] | None = None  # None: every school
+    everything: bool = False  # the server itself: private notes too
 
-    def allows(self, class_id: str | None, student_id: str | None, private_to: str | None) -> str | None:
+    def allows(self, owner: Owner) -> str | None:
         """None when the row is in scope, else why not (plain words, no names)."""
-        if private_to is not None and private_to != self.person_id:
+        if self.everything:
+            return None
+        if owner.private_to is not None and owner.private_to != self.person_id:
             return "a private note can only be changed by its author"
-        if student_id is not None:
-            if self.students is not None and student_id not in self.students and student_id != self.person_id:
+        if owner.student_id is not None:
+            if self.students is not None and owner.student_id not in self.students \
+                    and owner.student_id != self.person_id:
                 return "the student is not one of yours"
-        elif class_id is not None and self.classes is not None and class_id not in self.classes:
-            return "the class is not one of yours"
+        elif owner.class_id is not None:
+            if self.classes is not None and owner.class_id not in self.classes:
+                return "the class is not one of yours"
+        elif owner.school_id is not None and self.schools is not None and owner.school_id not in self.schools:
+            return "the school is not yours"
         return None
 
 
@@ -77,38 +97,67 @@ def scope_of(uow: UnitOfWork, user: DistrictUser) -> Scope:
     if user.role == "school_admin":
         classes = set(session.execute(select(SchoolClass.id).where(SchoolClass.school_id == user.school_id)).scalars())
         students = set(session.execute(select(Person.id).where(Person.school_id == user.school_id)).scalars())
-    else:
-        classes = set(session.execute(select(Enrollment.class_id).where(
-            Enrollment.person_id == user.person_id, Enrollment.role != "student",
-            Enrollment.deleted.is_(False))).scalars())
-        students = set()
-        if user.role == "advisor":
-            from plclassroom.domain import AdvisorAssignment
+        return Scope(user.person_id, frozenset(classes), frozenset(students), frozenset({user.school_id}))
+    classes = set(session.execute(select(Enrollment.class_id).where(
+        Enrollment.person_id == user.person_id, Enrollment.role != "student",
+        Enrollment.deleted.is_(False))).scalars())
+    students = set()
+    if user.role == "advisor":
+        from plclassroom.domain import AdvisorAssignment
 
-            students |= set(session.execute(select(AdvisorAssignment.student_id).where(
-                AdvisorAssignment.advisor_id == user.person_id, AdvisorAssignment.deleted.is_(False))).scalars())
+        students |= set(session.execute(select(AdvisorAssignment.student_id).where(
+            AdvisorAssignment.advisor_id == user.person_id, AdvisorAssignment.deleted.is_(False))).scalars())
     if classes:
         students |= set(session.execute(select(Enrollment.person_id).where(
             Enrollment.class_id.in_(classes), Enrollment.role == "student", Enrollment.deleted.is_(False))).scalars())
-    return Scope(user.person_id, frozenset(classes), frozenset(students))
+    # The class-level rows (playlists, groups, plans) of every class their students are in: a
+    # student's progress or group seat points at them. Not those classes' other students.
+    if students:
+        classes |= set(session.execute(select(Enrollment.class_id).where(
+            Enrollment.person_id.in_(students), Enrollment.role == "student", Enrollment.deleted.is_(False))).scalars())
+    # The staff and families of the schools they teach in (names on evidence and notes, guardians).
+    schools = set(session.execute(select(SchoolClass.school_id).where(SchoolClass.id.in_(classes))).scalars())
+    schools |= set(session.execute(select(Person.school_id).where(
+        Person.id.in_([user.person_id or "", *students]))).scalars())
+    schools.discard(None)
+    return Scope(user.person_id, frozenset(classes), frozenset(students), frozenset(schools))
 
 
-def _owner(batch: _Batch, table: str, row_id: str, row: dict) -> tuple[str | None, str | None, str | None]:
-    """(class, student, private author) a row belongs to, from its values after the change."""
+def _owner(batch: _Batch, table: str, row_id: str, row: dict, depth: int = 0) -> Owner:
+    """Whose data a row is, from its values after the change. A row with no class or student of
+    its own (a playlist's item, a conference's goal) is its parent's."""
     class_id = row.get("class_id")
     student_id = row.get("student_id")
+    school_id = None
     if table == "person":
-        student_id = row_id
+        # A student's row is theirs; the staff and the families are the school's.
+        student_id, school_id = (row_id, None) if row.get("role") == "student" else (None, row.get("school_id"))
     elif table == "enrollment":
         student_id = row.get("person_id") if row.get("role", "student") == "student" else None
     private_to = None
     if table == "conference" and row.get("privacy") == PRIVATE:
         private_to = row.get("author_id")
     elif table in CONFERENCE_CHILDREN and row.get("conference_id"):
-        parent = batch.conference(row["conference_id"])
+        parent = batch.row("conference", row["conference_id"])
         if parent is not None and parent.get("privacy") == PRIVATE:
             private_to = parent.get("author_id")
-    return class_id, student_id, private_to
+    if class_id is None and student_id is None and school_id is None and depth < 3:
+        for column, parent_table in _parents(table):
+            parent = batch.row(parent_table, row[column]) if row.get(column) else None
+            if parent is not None:
+                inherited = _owner(batch, parent_table, row[column], parent, depth + 1)
+                if inherited != Owner():
+                    return inherited._replace(private_to=private_to or inherited.private_to)
+    return Owner(class_id, student_id, private_to, school_id)
+
+
+@cache
+def _parents(table: str) -> tuple[tuple[str, str], ...]:
+    """The references a row with no class or student of its own belongs to someone through."""
+    tables = synced_tables()
+    columns = tables[table].__table__.columns
+    return tuple((column.key, key.column.table.name) for column in columns for key in column.foreign_keys
+                 if key.column.table.name in tables and key.column.table.name not in (table, "person"))
 
 
 # -- push ---------------------------------------------------------------------------------------------
@@ -152,7 +201,6 @@ class _Batch:
             for clock in self.connection.execute(select(clock_table).where(clock_table.c.row_id.in_(part))):
                 self.clocks.setdefault((clock.table_name, clock.row_id), {})[clock.field] = [
                     clock.hlc, clock.device_id, clock.seq]
-        self._conferences: dict[str, dict | None] = {}
         self.existing: dict[str, set[str]] = {}  # a referenced table -> its ids known to exist
         wanted: dict[str, set[str]] = {}
         for change in changes:
@@ -185,16 +233,14 @@ class _Batch:
         self.clocks.setdefault((table, row_id), {})[field] = clock
         self.dirty_clocks.add((table, row_id, field))
 
-    def conference(self, conference_id: str) -> dict | None:
-        """The conference (privacy and author) a goal or next step hangs off."""
-        key = (Conference.__tablename__, conference_id)
-        if key in self.rows:
-            return self.rows[key]
-        if conference_id not in self._conferences:
-            found = self.connection.execute(select(Conference.privacy, Conference.author_id).where(
-                Conference.id == conference_id)).mappings().first()
-            self._conferences[conference_id] = dict(found) if found is not None else None
-        return self._conferences[conference_id]
+    def row(self, table: str, row_id: str) -> dict | None:
+        """A row as it stands in this batch (read once): the parent a child's owner comes from."""
+        key = (table, row_id)
+        if key not in self.rows:
+            cls = synced_tables()[table]
+            found = self.connection.execute(select(cls.__table__).where(cls.__table__.c.id == row_id)).mappings().first()
+            self.rows[key] = dict(found) if found is not None else None
+        return self.rows[key]
 
     def missing_reference(self, table: str, fields: dict) -> str | None:
         """Why a change cannot stand: it points at a row the district does not have."""
@@ -231,9 +277,44 @@ class _Batch:
 
 
 def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: PushRequest) -> PushResponse:
-    """Merge a batch, in order, in one transaction; a change is accepted, or refused with a reason."""
+    """Merge a device's batch, in order, in one transaction; a change is accepted, or refused with
+    a reason."""
+    reply, new = merge(uow, device.id, scope_of(uow, user), request)
+    device.last_sync_at = datetime.now(UTC)
+    device.changes_pushed += new  # not a retried batch, not a refusal
+    uow.session.add(device)
+    uow.commit()
+    return reply
+
+
+def publish_local_changes(uow: UnitOfWork, limit: int = 5000) -> int:
+    """The server's own edits (a roster imported here, a demo school) into the change log, so the
+    laptops pull them like any device's; at most ``limit`` outbox entries, committed. Returns how
+    many were published (0: nothing left). A crash in between publishes nothing twice: the
+    server's outbox entries are keyed like a device's (its device id, the entry's sequence)."""
+    from plclassroom.store.outbox import OutboxEntry
+
+    entries = list(uow.session.execute(select(OutboxEntry).order_by(OutboxEntry.seq).limit(limit)).scalars())
+    if not entries:
+        return 0
+    device_id = uow.session.info["capture"].device_id
+    changes = [Change(e.seq, e.table_name, e.row_id, e.op, e.hlc, device_id, orjson.loads(e.fields))
+               for e in entries]
+    top = uow.session.execute(select(func.max(DistrictChange.seq))).scalar() or 0
+    # The server has seen every change it holds: none of its own edits is concurrent with them.
+    reply, _new = merge(uow, device_id, Scope(None, None, None, everything=True),
+                        PushRequest(device_id, changes, cursor=top))
+    if reply.rejected:  # the server's own rows: a refusal is a bug, not a user's mistake to keep
+        raise ValueError(f"the server refused {len(reply.rejected)} of its own changes: {reply.rejected[0].reason}")
+    uow.session.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_([e.seq for e in entries])))
+    uow.commit()
+    return len(entries)
+
+
+def merge(uow: UnitOfWork, device_id: str, scope: Scope, request: PushRequest) -> tuple[PushResponse, int]:
+    """Merge ``request``'s changes, pushed by ``device_id`` and checked against ``scope``; the
+    caller commits. Returns the answer and how many changes were new here (not seen before)."""
     tables = synced_tables()
-    scope = scope_of(uow, user)
     session = uow.session
     accepted: list[int] = []
     rejected: list[Rejected] = []
@@ -241,7 +322,7 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
     lost_fields: dict[tuple[str, str], set[str]] = {}
     lock_change_log(session.connection())  # before the retry check: two copies of one batch wait in turn
     seen = set(session.execute(select(DistrictChange.device_seq).where(
-        DistrictChange.device_id == device.id,
+        DistrictChange.device_id == device_id,
         DistrictChange.device_seq.in_([c.seq for c in request.changes]))).scalars())
     batch = _Batch(uow, [c for c in request.changes if c.seq not in seen])
     now = datetime.now(UTC)
@@ -256,8 +337,8 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
         fields = typed(change.table, {k: v for k, v in change.fields.items() if k not in SYNC_COLUMNS})
         before = batch.before(change.table, change.row)
         merged = {**(before or {}), **fields}
-        reason = scope.allows(*_owner(batch, change.table, change.row, before)) if before else None
-        reason = reason or scope.allows(*_owner(batch, change.table, change.row, merged))
+        reason = scope.allows(_owner(batch, change.table, change.row, before)) if before else None
+        reason = reason or scope.allows(_owner(batch, change.table, change.row, merged))
         reason = reason or batch.missing_reference(change.table, fields)
         if before is None and reason is None:
             required = [c.key for c in cls.__table__.columns if not c.nullable and c.default is None
@@ -280,15 +361,14 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
             if change.hlc > before["hlc"]:
                 before.update(hlc=change.hlc, device_id=change.device)
             batch.write(change.table, before)
-        class_id, student_id, private_to = _owner(batch, change.table, change.row, before)
-        seq = batch.log(device_id=device.id, device_seq=change.seq, table_name=change.table, row_id=change.row,
+        owner = _owner(batch, change.table, change.row, before)
+        seq = batch.log(device_id=device_id, device_seq=change.seq, table_name=change.table, row_id=change.row,
                         op=change.op, hlc=change.hlc, origin_device=change.device,
-                        fields={k: change.fields[k] for k in won}, class_id=class_id, student_id=student_id,
-                        private_to=private_to, received_at=now)
+                        fields={k: change.fields[k] for k in won}, **owner._asdict(), received_at=now)
         for name in won:
             batch.set_clock(change.table, change.row, name, [change.hlc, change.device, seq])
         for conflict in conflicts:
-            _keep_conflict(uow, batch, conflict, class_id, student_id, private_to, now)
+            _keep_conflict(uow, batch, conflict, owner, now)
         accepted.append(change.seq)
         if lost:
             lost_fields.setdefault((change.table, change.row), set()).update(lost)
@@ -297,17 +377,13 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
     # (a later change of the same batch may have won them back: those are left out).
     for (table, row_id), names in lost_fields.items():
         clocks = batch.clocks[(table, row_id)]
-        standing = [name for name in names if clocks[name][1] != device.id]
+        standing = [name for name in names if clocks[name][1] != device_id]
         if standing:
             current = batch.before(table, row_id) or {}
             winner = max((clocks[name][0], clocks[name][1]) for name in standing)
             superseded.append(Change(0, table, row_id, "update", winner[0], winner[1],
                                      {name: _plain(current.get(name)) for name in standing}))
-    device.last_sync_at = now
-    device.changes_pushed += len(accepted) - len(seen)  # new here: not a retried batch, not a refusal
-    session.add(device)
-    uow.commit()
-    return PushResponse(accepted, rejected, superseded, server_time_ms(), batch.next_seq - 1)
+    return PushResponse(accepted, rejected, superseded, server_time_ms(), batch.next_seq - 1), len(accepted) - len(seen)
 
 
 def _concurrent_texts(change: Change, cursor: int, fields: dict, won: dict, before: dict,
@@ -332,17 +408,16 @@ def _concurrent_texts(change: Change, cursor: int, fields: dict, won: dict, befo
     return found
 
 
-def _keep_conflict(uow: UnitOfWork, batch: _Batch, values: dict, class_id, student_id, private_to, now) -> None:
+def _keep_conflict(uow: UnitOfWork, batch: _Batch, values: dict, owner: Owner, now) -> None:
     """A conflict row made by the district, logged like any change so it reaches the devices in scope."""
     capture = uow.session.info["capture"]
     stamp = capture.stamp()
     row = {**defaults(SyncConflict), **values, "id": new_id(), "hlc": stamp, "device_id": capture.device_id,
-           "student_id": student_id, "resolved": False, "deleted": False}
+           "student_id": owner.student_id, "resolved": False, "deleted": False}
     batch.write(SyncConflict.__tablename__, row)
     batch.log(device_id=capture.device_id, device_seq=stamp, table_name=SyncConflict.__tablename__,
               row_id=row["id"], op="insert", hlc=stamp, origin_device=capture.device_id,
-              fields={k: v for k, v in row.items() if k not in SYNC_COLUMNS}, class_id=class_id,
-              student_id=student_id, private_to=private_to, received_at=now)
+              fields={k: v for k, v in row.items() if k not in SYNC_COLUMNS}, **owner._asdict(), received_at=now)
 
 
 def _plain(value):
@@ -371,7 +446,7 @@ def pull(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, since: int
     for row in rows:
         if row.device_id == device.id:
             continue  # its own change: it has it (and heard in the push answer if it lost)
-        if scope.allows(row.class_id, row.student_id, row.private_to) is not None:
+        if scope.allows(Owner(row.class_id, row.student_id, row.private_to, row.school_id)) is not None:
             continue
         stamp = (row.hlc, row.origin_device)
         fields = {k: v for k, v in row.fields.items() if standing.get((row.table_name, row.row_id, k)) == stamp}

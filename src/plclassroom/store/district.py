@@ -66,6 +66,7 @@ class DistrictChange(SQLModel, table=True):
     class_id: str | None = Field(default=None, max_length=36, index=True)
     student_id: str | None = Field(default=None, max_length=36, index=True)
     private_to: str | None = Field(default=None, max_length=36)  # a private note: its author only
+    school_id: str | None = Field(default=None, max_length=36)  # staff and families: their school's
     received_at: datetime
 
 

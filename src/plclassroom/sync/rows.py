@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import cache
 
-from sqlalchemy import JSON, Date, DateTime, Time
+from sqlalchemy import JSON, Date, DateTime, Time, TypeDecorator
 
 from plclassroom.domain import base
 from plclassroom.domain.base import Synced
@@ -30,6 +30,8 @@ def synced_tables() -> dict[str, type[Synced]]:
 
 def _reader(column) -> Callable[[object], object] | None:
     kind = column.type
+    if isinstance(kind, TypeDecorator):  # SQLModel's UTCDateTime: what it stores is a DateTime
+        kind = kind.impl
     if isinstance(kind, DateTime):
         return lambda v: datetime.fromisoformat(v) if isinstance(v, str) else v
     if isinstance(kind, Date):
