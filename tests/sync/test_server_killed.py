@@ -314,6 +314,9 @@ def test_a_server_killed_mid_push_loses_nothing_half_writes_nothing_and_counts_n
                           "HAVING count(*) > 1)").fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM evidence WHERE note LIKE 'evidence after the outage %'"
                           ).fetchone()[0] == EDITS
+        # The admin's "devices" count is of changes, not of retries.
+        assert db.execute("SELECT changes_pushed FROM district_device WHERE id = ?",
+                          (laptop.device_id,)).fetchone()[0] == len(changes)
     for table in {e.table_name for e in changes.values()}:
         ids = sorted({e.row_id for e in changes.values() if e.table_name == table})
         assert rows(laptop.path, table, ids) == rows(database, table, ids), table
