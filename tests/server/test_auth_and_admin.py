@@ -55,7 +55,7 @@ def snapshot(store: Store) -> list:
     """Everything a refused request must leave as it was."""
     with store.engine.connect() as conn:
         return [conn.execute(text(f"SELECT * FROM {table} ORDER BY 1")).all()
-                for table in ("district_device", "district_change", "district_field_clock", "district",
+                for table in ("district_device", "district_change", "district_row_clock", "district",
                               "district_enrol_code")]
 
 

@@ -1,4 +1,5 @@
 import hashlib
+import json
 import shutil
 import sqlite3
 
@@ -143,3 +144,26 @@ def test_a_database_from_the_first_release_is_migrated_on_open_with_a_backup(tmp
     with sqlite3.connect(backup) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert old.execute("SELECT name FROM school").fetchone() == ("Cedar",)
+
+
+def test_a_district_servers_field_clocks_become_row_clocks(tmp_path):
+    path = tmp_path / "district.sqlite"
+    engine = make_engine(path)
+    migrations.upgrade(engine, path, head="0006")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO district_field_clock (table_name, row_id, field, hlc, device_id, seq) VALUES "
+            "('learner_profile', 'p1', 'strengths', 117669794502082560, 'dev-a', 7), "
+            "('learner_profile', 'p1', 'needs', 117669794502082561, 'dev-b', 9), "
+            "('evidence', 'e1', 'score', 5, 'dev-a', 3)")
+    engine.dispose()
+    store = Store.open(path)
+    try:
+        with store.engine.connect() as conn:
+            clocks = {(table, row): json.loads(fields) for table, row, fields in conn.exec_driver_sql(
+                "SELECT table_name, row_id, fields FROM district_row_clock")}
+    finally:
+        store.close()
+    assert clocks == {("learner_profile", "p1"): {"strengths": [117669794502082560, "dev-a", 7],
+                                                  "needs": [117669794502082561, "dev-b", 9]},
+                      ("evidence", "e1"): {"score": [5, "dev-a", 3]}}

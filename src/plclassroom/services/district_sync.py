@@ -1,7 +1,7 @@
 """The district server's side of sync: take a device's pushed changes, merge them, number them,
 and hand each device the changes in its scope.
 
-Merge: every field keeps the clock of the change that last set it (``district_field_clock``); a
+Merge: every field keeps the clock of the change that last set it (``district_row_clock``); a
 pushed field stands only when its (HLC, device) is newer, so two devices editing different fields
 of one row both keep their work, and the newest edit of one field wins wherever it came from,
 whatever order the pushes arrive in. A field that lost is sent back in the push response with
@@ -36,7 +36,7 @@ from plclassroom.store.district import (
     DistrictChange,
     DistrictDevice,
     DistrictUser,
-    FieldClock,
+    RowClock,
     lock_change_log,
 )
 from plclassroom.store.unit_of_work import UnitOfWork
@@ -195,12 +195,11 @@ class _Batch:
                     self.rows[(name, row["id"])] = dict(row)
         self.dirty: set[tuple[str, str]] = set()  # rows to write at the end
         self.clocks: dict[tuple[str, str], dict[str, list]] = {}
-        self.dirty_clocks: set[tuple[str, str, str]] = set()
-        clock_table = FieldClock.__table__
+        self.dirty_clocks: set[tuple[str, str]] = set()
+        clock_table = RowClock.__table__
         for part in _chunks(sorted({c.row for c in changes})):
             for clock in self.connection.execute(select(clock_table).where(clock_table.c.row_id.in_(part))):
-                self.clocks.setdefault((clock.table_name, clock.row_id), {})[clock.field] = [
-                    clock.hlc, clock.device_id, clock.seq]
+                self.clocks[(clock.table_name, clock.row_id)] = dict(clock.fields)
         self.existing: dict[str, set[str]] = {}  # a referenced table -> its ids known to exist
         wanted: dict[str, set[str]] = {}
         for change in changes:
@@ -231,7 +230,7 @@ class _Batch:
 
     def set_clock(self, table: str, row_id: str, field: str, clock: list) -> None:
         self.clocks.setdefault((table, row_id), {})[field] = clock
-        self.dirty_clocks.add((table, row_id, field))
+        self.dirty_clocks.add((table, row_id))
 
     def row(self, table: str, row_id: str) -> dict | None:
         """A row as it stands in this batch (read once): the parent a child's owner comes from."""
@@ -268,12 +267,9 @@ class _Batch:
             upsert(self.connection, tables[table].__table__, rows, ["id"])
         if self.logged:
             self.connection.execute(insert(DistrictChange.__table__), self.logged)
-        clocks = []
-        for table, row_id, field in sorted(self.dirty_clocks):
-            hlc, device_id, seq = self.clocks[(table, row_id)][field]
-            clocks.append({"table_name": table, "row_id": row_id, "field": field, "hlc": hlc,
-                           "device_id": device_id, "seq": seq})
-        upsert(self.connection, FieldClock.__table__, clocks, ["table_name", "row_id", "field"])
+        clocks = [{"table_name": table, "row_id": row_id, "fields": self.clocks[(table, row_id)]}
+                  for table, row_id in sorted(self.dirty_clocks)]
+        upsert(self.connection, RowClock.__table__, clocks, ["table_name", "row_id"])
 
 
 def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: PushRequest) -> PushResponse:
@@ -440,8 +436,9 @@ def pull(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, since: int
     standing: dict[tuple[str, str, str], tuple[int, str]] = {}
     ids = list({row.row_id for row in rows})
     for i in range(0, len(ids), 900):
-        for clock in uow.session.execute(select(FieldClock).where(FieldClock.row_id.in_(ids[i:i + 900]))).scalars():
-            standing[(clock.table_name, clock.row_id, clock.field)] = (clock.hlc, clock.device_id)
+        for clock in uow.session.execute(select(RowClock).where(RowClock.row_id.in_(ids[i:i + 900]))).scalars():
+            for field, (hlc, device_id, _seq) in clock.fields.items():
+                standing[(clock.table_name, clock.row_id, field)] = (hlc, device_id)
     changes = []
     for row in rows:
         if row.device_id == device.id:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Column, Connection, Index, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, Column, Connection, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -54,7 +54,8 @@ class DistrictChange(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("device_id", "device_seq", name="uq_district_change_device_op"),
                       Index("ix_district_change_row", "table_name", "row_id"))
 
-    seq: int | None = Field(default=None, primary_key=True)
+    # 64-bit: SQLite's INTEGER already is (and stays the rowid); PostgreSQL's needs BIGINT.
+    seq: int | None = Field(default=None, primary_key=True, sa_type=BigInteger().with_variant(Integer, "sqlite"))
     device_id: str = Field(max_length=36)  # the device that pushed it
     device_seq: int = Field(sa_type=BigInteger)
     table_name: str
@@ -70,15 +71,16 @@ class DistrictChange(SQLModel, table=True):
     received_at: datetime
 
 
-class FieldClock(SQLModel, table=True):
-    __tablename__ = "district_field_clock"
+class RowClock(SQLModel, table=True):
+    """Which change last set each field of a row: ``fields`` maps a field to [HLC, device, seq]
+    (seq: the district change that set it; a device that has not pulled it had not seen it).
+    One row per synced row, not per field: a push writes a few rows, not one per field."""
+
+    __tablename__ = "district_row_clock"
 
     table_name: str = Field(primary_key=True)
-    row_id: str = Field(primary_key=True, max_length=36)
-    field: str = Field(primary_key=True)
-    hlc: int = Field(sa_type=BigInteger)
-    device_id: str = Field(max_length=36)
-    seq: int = 0  # the district change that set it: a device that has not pulled it had not seen it
+    row_id: str = Field(primary_key=True, max_length=36, index=True)
+    fields: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
 # Any constant: the key of the change log's lock in PostgreSQL's advisory lock space.
