@@ -267,12 +267,24 @@ def test_an_oversized_chunked_body_is_413(client, server_store):
     (pack(EnrolRequest(code="x", device="laptop-1")), "zstd", "not a valid PushRequest"),
     (b"", "identity", "not a valid PushRequest"),
     (pack(PushRequest(device="laptop-1", changes=[])), "br", "Unknown content encoding"),
+    # Numbers no database column holds, ids and names no database stores (found by schemathesis).
+    (pack(PushRequest(device="laptop-1", changes=[msgspec.structs.replace(a_change(), seq=2**63)])), "zstd", "not a valid PushRequest"),
+    (pack(PushRequest(device="laptop-1", changes=[Change(1, "district", "row\x00id", "insert", 1, "laptop-1", {})])),
+     "zstd", "not a valid PushRequest"),
 ])
 def test_malformed_bodies_are_400_with_the_reason(client, server_store, body, encoding, says):
     token = enrolled(client, server_store)
     response = push(client, token, body, **{"Content-Encoding": encoding})
     assert response.status_code == 400
     assert says in response.json()["detail"]
+
+
+def test_an_enrolment_with_a_device_id_no_database_stores_is_400(client, server_store):
+    code = new_code(server_store, new_user(server_store))
+    response = client.post("/v1/enrol", content=pack(EnrolRequest(code=code, device="lap\x00top")),
+                           headers={"Content-Type": CONTENT_TYPE, "Content-Encoding": "zstd"})
+    assert response.status_code == 400 and "not a valid EnrolRequest" in response.json()["detail"]
+    assert enrol_request(client, code).status_code == 200  # the code was not used up
 
 
 def test_a_zstd_bomb_is_400(client, server_store):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import io
+from typing import Annotated
 
 import msgspec
 import zstandard
@@ -31,23 +32,31 @@ class ProtocolError(ValueError):
     """A message that cannot be read: the reason is safe to show and to log (no data in it)."""
 
 
+MAX_INT = 2**63 - 1  # sequences and clocks are 64-bit integers in both databases
+# What a value must be to be read at all: a number a database column holds; a device id, a row
+# id or a name with no control characters (PostgreSQL cannot store NUL; a log line must stay one line).
+Counter = Annotated[int, msgspec.Meta(ge=0, le=MAX_INT)]
+Identifier = Annotated[str, msgspec.Meta(min_length=1, max_length=36, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Name = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
+
+
 class Change(msgspec.Struct, array_like=True, frozen=True):
-    seq: int  # push: the device's op sequence; pull: the server's sequence
-    table: str
-    row: str
+    seq: Counter  # push: the device's op sequence; pull: the server's sequence
+    table: Name
+    row: Identifier
     op: str  # "insert" | "update" | "delete"
-    hlc: int
-    device: str  # the device that made the change
+    hlc: Counter
+    device: Identifier  # the device that made the change
     fields: dict  # column -> new value, the changed columns only
 
 
 class PushRequest(msgspec.Struct, frozen=True):
-    device: str
+    device: Identifier
     changes: list[Change]
     protocol: int = PROTOCOL_VERSION
     # The server sequence the device had pulled up to: a change it had not pulled, it had not seen,
     # so two edits of one long text made on either side of it are concurrent (a conflict to keep).
-    cursor: int = 0
+    cursor: Counter = 0
 
 
 class Rejected(msgspec.Struct, array_like=True, frozen=True):
@@ -73,9 +82,9 @@ class PullResponse(msgspec.Struct, frozen=True):
 
 
 class EnrolRequest(msgspec.Struct, frozen=True):
-    code: str
-    device: str
-    name: str = ""
+    code: Annotated[str, msgspec.Meta(max_length=64)]
+    device: Identifier
+    name: Name = ""
 
 
 class EnrolResponse(msgspec.Struct, frozen=True):
