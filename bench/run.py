@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import conferences  # noqa: E402
 import frameworks  # noqa: E402
+import ingest  # noqa: E402
 import mastery  # noqa: E402
 import paths  # noqa: E402
 import playlists  # noqa: E402
@@ -136,6 +137,7 @@ def main() -> None:
     rotations.run(args.quick)
     rotation_planner.run(args.quick)
     sync.run(args.quick)
+    ingest.run(args.quick)
 
 
 if __name__ == "__main__":

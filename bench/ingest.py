@@ -1,0 +1,371 @@
+"""Server ingest (issue: "changes per second with 20 devices pushing at once; target 10,000
+changes/s on PostgreSQL"), over real HTTP on loopback, the district server run as its own process
+(``python -m plclassroom.server ... serve``), on SQLite and on PostgreSQL (a throwaway durable
+cluster: fsync on, as a real server):
+
+- 20 devices (quick: 4) each push a teacher's week (5,000 changes; quick: 1,000) at once, one
+  connection each: changes per second, from the first request to the last answer;
+- one device pushing its week alone, on a fresh database: what concurrency adds.
+
+The week is made once on a laptop copy of the demo school (``sync._week_of_changes``: evidence
+and learner-profile edits). Every device pushes a copy of it under its own device id: its own
+evidence rows (ids derived from the device), the same learner profiles (devices compete on those
+fields, as teachers sharing students do). Each device's user is a teacher of the class the week was
+made in, so the server checks scope for real; the week edits every student's profile, so the edits
+of profiles outside that teacher's classes are moved onto the teacher's own students (same fields,
+same values, same order): every change is in scope, and the bench asserts every one is accepted.
+Request bodies are packed before the clock starts.
+
+    .venv/bin/python bench/ingest.py [--quick]
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import bench  # noqa: E402
+from sync import _laptop, _week_of_changes  # noqa: E402
+
+RATE_LIMIT = 1_000_000  # requests per minute per device: the bench measures ingest, not the limiter
+START_TIMEOUT = 60.0
+REQUEST_TIMEOUT = 600.0
+EVIDENCE_IDS = uuid.UUID("5d0c6f0e-3b1a-4f43-9a55-6b1e9c0f2a71")  # namespace for the devices' evidence ids
+
+
+@dataclass
+class Device:
+    id: str
+    changes: int
+    batches: list[int]  # changes per batch, in order
+    bodies: list[bytes]  # each batch as a packed PushRequest (zstd)
+    user_id: str = ""
+    code: str = ""
+    token: str = ""
+
+
+@dataclass
+class Result:
+    seconds: float
+    changes: int
+    requests: int
+    retries: int = 0
+    conflicts: int = 0
+    logged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+# -- the week, and the devices' copies of it ----------------------------------------------------------
+
+
+def _teacher_week(template: Path, work: Path, total: int) -> tuple[list, str]:
+    """A teacher's week as pushed changes, all in the teacher's scope; returns (changes, teacher)."""
+    from sqlalchemy import select
+
+    from plclassroom.domain import Enrollment, LearnerProfile
+    from plclassroom.store.outbox import OutboxEntry
+    from plclassroom.sync.client import outbox_changes
+
+    laptop = _laptop(template, work / "laptop.sqlite")
+    try:
+        made, _received = _week_of_changes(laptop, total)
+        with laptop.unit_of_work() as uow:
+            session = uow.session
+            entries = list(session.execute(select(OutboxEntry).order_by(OutboxEntry.seq)).scalars())
+            changes = outbox_changes(entries, laptop.device_id)
+            class_id = next(c.fields["class_id"] for c in changes if c.table == "evidence")
+            teacher = session.execute(select(Enrollment.person_id).where(
+                Enrollment.class_id == class_id, Enrollment.role == "teacher",
+                Enrollment.deleted.is_(False)).order_by(Enrollment.person_id)).scalar()
+            # The teacher's scope as the server reckons it: the students of the classes they teach.
+            classes = select(Enrollment.class_id).where(Enrollment.person_id == teacher,
+                                                        Enrollment.role != "student", Enrollment.deleted.is_(False))
+            students = set(session.execute(select(Enrollment.person_id).where(
+                Enrollment.class_id.in_(classes), Enrollment.role == "student",
+                Enrollment.deleted.is_(False))).scalars())
+            profiles = session.execute(select(LearnerProfile.id, LearnerProfile.student_id)
+                                       .order_by(LearnerProfile.id)).all()
+    finally:
+        laptop.close()
+    assert len(changes) == made == total, (len(changes), made, total)
+    ours = [p.id for p in profiles if p.student_id in students]
+    others = [p.id for p in profiles if p.student_id not in students]
+    assert ours, "the teacher has no students"
+    moved = {row: ours[i % len(ours)] for i, row in enumerate(others)}
+    changes = [_with(c, row=moved.get(c.row, c.row)) if c.table == "learner_profile" else c for c in changes]
+    return changes, teacher
+
+
+def _with(change, **values):
+    import msgspec
+
+    return msgspec.structs.replace(change, **values)
+
+
+def _devices(week: list, count: int) -> list[Device]:
+    """``count`` devices, each with its own copy of the week, cut into batches and packed."""
+    from plclassroom.sync.protocol import PushRequest, batches, pack
+
+    devices = []
+    for _ in range(count):
+        device_id = str(uuid.uuid4())
+        changes = [_with(c, device=device_id,
+                         row=str(uuid.uuid5(EVIDENCE_IDS, f"{device_id}:{c.row}")) if c.op == "insert" else c.row)
+                   for c in week]
+        cut = batches(changes)
+        devices.append(Device(device_id, len(changes), [len(b) for b in cut],
+                              [pack(PushRequest(device_id, b, cursor=0), "zstd") for b in cut]))
+    return devices
+
+
+# -- the server ---------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _prepare_users(store, devices: list[Device], teacher: str) -> None:
+    """A teacher user and a one-time enrolment code per device, through the services."""
+    from plclassroom.services import district
+
+    for n, device in enumerate(devices):
+        with store.unit_of_work() as uow:
+            device.user_id = district.create_user(uow, f"Bench teacher {n + 1}", "teacher", teacher)
+        with store.unit_of_work() as uow:
+            device.code = district.issue_enrol_code(uow, device.user_id)
+
+
+@contextmanager
+def _server(where: list[str], work: Path) -> Iterator[str]:
+    """``python -m plclassroom.server <where> serve`` on a free loopback port, stopped at the end."""
+    import httpx
+
+    port = _free_port()
+    log = work / f"server-{port}.log"
+    env = dict(os.environ)
+    env["XDG_CONFIG_HOME"] = str(work / "config")
+    with open(log, "wb") as out:
+        process = subprocess.Popen([sys.executable, "-m", "plclassroom.server", *where, "serve", "--port",
+                                    str(port), "--rate-limit", str(RATE_LIMIT)],
+                                   stdout=out, stderr=subprocess.STDOUT, env=env, cwd=work)
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the district server did not start:\n{log.read_text(errors='replace')[-3000:]}")
+            try:
+                httpx.get(base_url + "/v1/status", timeout=1.0)  # 401 (no token): it answers
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        try:
+            yield base_url
+        except BaseException:
+            print(f"bench/ingest.py: the district server's log ends:\n{log.read_text(errors='replace')[-3000:]}",
+                  file=sys.stderr)
+            raise
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _headers(token: str = "") -> dict:
+    from plclassroom.sync.protocol import CONTENT_TYPE
+
+    headers = {"Content-Type": CONTENT_TYPE, "Content-Encoding": "zstd", "Accept": CONTENT_TYPE,
+               "Accept-Encoding": "zstd"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return headers
+
+
+def _push_all(base_url: str, devices: list[Device]) -> Result:
+    """Every device pushes its batches in order, all at once, one connection each; timed from the
+    first request to the last answer. Every change must be accepted."""
+    import httpx
+
+    from plclassroom.sync.protocol import EnrolRequest, EnrolResponse, PushResponse, pack, unpack
+
+    clients = [httpx.Client(base_url=base_url, timeout=REQUEST_TIMEOUT) for _ in devices]
+    try:
+        for client, device in zip(clients, devices, strict=True):
+            response = client.post("/v1/enrol", content=pack(EnrolRequest(device.code, device.id, "Bench laptop")),
+                                   headers=_headers())
+            assert response.status_code == 200, (response.status_code, response.text)
+            device.token = unpack(response.content, EnrolResponse, "identity").token
+        ready = threading.Barrier(len(devices))
+        started = [0.0] * len(devices)
+        finished = [0.0] * len(devices)
+        retries = [0] * len(devices)
+        errors: list[str] = []
+
+        def work(n: int) -> None:
+            device, client, headers = devices[n], clients[n], _headers(devices[n].token)
+            try:
+                ready.wait()
+                started[n] = time.perf_counter()
+                for body, size in zip(device.bodies, device.batches, strict=True):
+                    while True:
+                        response = client.post("/v1/push", content=body, headers=headers)
+                        if response.status_code not in (429, 503):
+                            break
+                        retries[n] += 1
+                        time.sleep(float(response.headers.get("Retry-After", "1")))
+                    if response.status_code != 200:
+                        raise AssertionError(f"push answered {response.status_code}: {response.text[:300]}")
+                    answer = unpack(response.content, PushResponse, "identity")
+                    if answer.rejected or len(answer.accepted) != size:
+                        raise AssertionError(f"{len(answer.accepted)} of {size} changes accepted; refused: "
+                                             f"{sorted({r.reason for r in answer.rejected})}")
+                finished[n] = time.perf_counter()
+            except BaseException as error:  # reported by the main thread
+                errors.append(f"device {n}: {type(error).__name__}: {error}")
+                if ready.n_waiting:
+                    ready.abort()
+
+        threads = [threading.Thread(target=work, args=(n,), name=f"device-{n}") for n in range(len(devices))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise AssertionError("the ingest bench went wrong:\n" + "\n".join(errors))
+        return Result(max(finished) - min(started), sum(d.changes for d in devices),
+                      sum(len(d.bodies) for d in devices), sum(retries))
+    finally:
+        for client in clients:
+            client.close()
+
+
+def _counted(store, result: Result, devices: list[Device]) -> Result:
+    """What the server logged, read after it stopped: each device's changes, and conflicts kept."""
+    from sqlalchemy import func, select
+
+    from plclassroom.domain import SyncConflict
+    from plclassroom.store.district import DistrictChange
+
+    with store.unit_of_work() as uow:
+        result.logged = uow.session.execute(select(func.count()).select_from(DistrictChange).where(
+            DistrictChange.device_id.in_([d.id for d in devices]))).scalar()
+        result.conflicts = uow.session.execute(select(func.count()).select_from(SyncConflict)).scalar()
+    assert result.logged == result.changes, (result.logged, result.changes)
+    return result
+
+
+def _on_sqlite(template: Path, work: Path, devices: list[Device], teacher: str) -> Result:
+    from plclassroom.store.database import Store
+
+    path = work / f"district-sqlite-{len(devices)}.sqlite"
+    shutil.copy(template, path)
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM sync_device")  # the server's own device id, new on open
+    store = Store.open(path)
+    try:
+        _prepare_users(store, devices, teacher)
+    finally:
+        store.close()
+    with _server(["--database", str(path)], work) as base_url:
+        result = _push_all(base_url, devices)
+    store = Store.open(path)
+    try:
+        return _counted(store, result, devices)
+    finally:
+        store.close()
+
+
+def _on_postgres(databases, template: Path, devices: list[Device], teacher: str, work: Path) -> Result:
+    from tests.postgres import fill_template
+
+    from plclassroom.store.database import Store
+
+    name = databases.fresh("ingest_demo", lambda url: fill_template(url, template))
+    url = databases.url_of(name)
+    try:
+        store = Store.open_url(url)
+        try:
+            _prepare_users(store, devices, teacher)
+        finally:
+            store.close()
+        with _server(["--database-url", url], work) as base_url:
+            result = _push_all(base_url, devices)
+        store = Store.open_url(url)
+        try:
+            return _counted(store, result, devices)
+        finally:
+            store.close()
+    finally:
+        databases.drop(name)
+
+
+def _report(kind: str, together: Result, alone: Result) -> None:
+    bench(f"ingest_{kind}_changes_per_second", together.changes / together.seconds, "changes/s")
+    bench(f"ingest_{kind}_seconds", together.seconds, "s")
+    bench(f"ingest_{kind}_single_device_changes_per_second", alone.changes / alone.seconds, "changes/s")
+    bench(f"ingest_{kind}_conflicts_kept", together.conflicts, "conflicts")
+    bench(f"ingest_{kind}_busy_retries", together.retries, "requests")
+
+
+def run(quick: bool) -> None:
+    from tests import postgres
+
+    from plclassroom.services.demo import build_demo_school
+    from plclassroom.store.database import Store
+
+    per_device = 1000 if quick else 5000
+    count = 4 if quick else 20
+    with tempfile.TemporaryDirectory(prefix="plclassroom-bench-ingest-") as tmp:
+        work = Path(tmp)
+        template = work / "demo.sqlite"
+        store = Store.open(template)
+        with store.unit_of_work(record_changes=False) as uow:
+            build_demo_school(uow)
+            uow.commit()
+        store.close()
+        week, teacher = _teacher_week(template, work, per_device)
+        devices = _devices(week, count)
+
+        bench("ingest_devices", count, "devices")
+        bench("ingest_changes", sum(d.changes for d in devices), "changes")
+        bench("ingest_requests", sum(len(d.bodies) for d in devices), "requests")
+        bench("ingest_changes_per_device", per_device, "changes")
+
+        alone = _on_sqlite(template, work, devices[:1], teacher)
+        together = _on_sqlite(template, work, devices, teacher)
+        _report("sqlite", together, alone)
+
+        if not postgres.available():
+            print("bench/ingest.py: PostgreSQL is not installed (Debian: apt-get install postgresql): "
+                  "no PostgreSQL ingest figures.", file=sys.stderr)
+            return
+        with postgres.throwaway_postgres(durable=True) as url:
+            databases = postgres.Databases(url)
+            alone = _on_postgres(databases, template, devices[:1], teacher, work)
+            together = _on_postgres(databases, template, devices, teacher, work)
+        _report("postgresql", together, alone)
+
+
+if __name__ == "__main__":
+    run("--quick" in sys.argv)
