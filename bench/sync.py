@@ -6,7 +6,8 @@
   loopback (bench/throttle.py: 256 kbit/s each way, 600 ms round trips), measured: seconds,
   bytes the proxy carried both ways (HTTP headers included), bytes per change; target under 30 s;
 - a no-change sync: bytes;
-- the laptop's apply rate for pulled changes.
+- the laptop's apply rate for pulled changes (its own part: pages applied and committed), and the
+  whole pull's rate (server included).
 
     .venv/bin/python bench/sync.py [--quick]
 """
@@ -108,6 +109,34 @@ def _week(work: Path, template: Path, total: int) -> Iterator[tuple]:
             opened.close()
 
 
+def _apply_rate(server, device_id: str, template: Path, path: Path) -> float:
+    """The laptop's own part of a pull: the week's pages (read from the server beforehand) applied
+    to a fresh copy of the school, one transaction per page as a sync does, commit included."""
+    from plclassroom.services import district_sync
+    from plclassroom.store.district import DistrictDevice, DistrictUser
+    from plclassroom.sync.client import apply_changes
+
+    pages, since = [], 0
+    while True:
+        with server.unit_of_work() as uow:
+            device = uow.session.get(DistrictDevice, device_id)
+            page = district_sync.pull(uow, device, uow.session.get(DistrictUser, device.user_id), since)
+        pages.append(page.changes)
+        since = page.next
+        if not page.has_more:
+            break
+    laptop = _laptop(template, path)
+    try:
+        started = time.perf_counter()
+        for changes in pages:
+            with laptop.unit_of_work() as uow:
+                apply_changes(uow.session, changes, laptop.capture.clock.observe)
+                uow.commit()
+        return sum(len(changes) for changes in pages) / (time.perf_counter() - started)
+    finally:
+        laptop.close()
+
+
 def run(quick: bool) -> None:
     from plclassroom.services import sync as sync_service
     from plclassroom.services.demo import build_demo_school
@@ -139,7 +168,8 @@ def run(quick: bool) -> None:
         bench("sync_week_push_requests", push.requests, "requests")
         bench(f"sync_week_{made}_changes_pull_time", pulled_s, "s")
         bench("sync_week_pull_bytes_per_change", (pull.bytes_sent + pull.bytes_received) / pull.pulled, "bytes")
-        bench("sync_pull_apply_rate", pull.pulled / pulled_s, "changes/s")
+        bench("sync_pull_end_to_end_rate", pull.pulled / pulled_s, "changes/s")
+        bench("sync_apply_rate", _apply_rate(live.store, b.device_id, template, work / "apply.sqlite"), "changes/s")
         bench("sync_no_change_bytes", idle.bytes_sent + idle.bytes_received, "bytes")
         bench("sync_no_change_requests", idle.requests, "requests")
 

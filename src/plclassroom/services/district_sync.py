@@ -429,24 +429,27 @@ def pull(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, since: int
     """The changes after ``since`` in the device's scope, oldest first, leaving out its own."""
     limit = max(1, min(limit, PAGE_CHANGES))
     scope = scope_of(uow, user)
-    query = select(DistrictChange).where(DistrictChange.seq > since).order_by(DistrictChange.seq).limit(limit)
-    rows = list(uow.session.execute(query).scalars())
+    log = DistrictChange.__table__
+    # Plain rows (Core), not ORM objects: a page is thousands of them.
+    rows = uow.session.execute(select(log).where(log.c.seq > since).order_by(log.c.seq).limit(limit)).all()
     # Only the values that still stand: a field set here and overwritten by a later change travels
     # with the later one, so a laptop never applies a value older than one it already holds.
-    standing: dict[tuple[str, str, str], tuple[int, str]] = {}
-    ids = list({row.row_id for row in rows})
-    for i in range(0, len(ids), 900):
-        for clock in uow.session.execute(select(RowClock).where(RowClock.row_id.in_(ids[i:i + 900]))).scalars():
-            for field, (hlc, device_id, _seq) in clock.fields.items():
-                standing[(clock.table_name, clock.row_id, field)] = (hlc, device_id)
+    clocks: dict[tuple[str, str], dict[str, list]] = {}
+    clock_table = RowClock.__table__
+    for part in _chunks(list({row.row_id for row in rows})):
+        for table, row_id, fields in uow.session.execute(select(
+                clock_table.c.table_name, clock_table.c.row_id, clock_table.c.fields).where(
+                clock_table.c.row_id.in_(part))):
+            clocks[(table, row_id)] = fields
     changes = []
     for row in rows:
         if row.device_id == device.id:
             continue  # its own change: it has it (and heard in the push answer if it lost)
         if scope.allows(Owner(row.class_id, row.student_id, row.private_to, row.school_id)) is not None:
             continue
-        stamp = (row.hlc, row.origin_device)
-        fields = {k: v for k, v in row.fields.items() if standing.get((row.table_name, row.row_id, k)) == stamp}
+        clock = clocks.get((row.table_name, row.row_id), {})
+        fields = {k: v for k, v in row.fields.items()
+                  if (stamp := clock.get(k)) is not None and stamp[0] == row.hlc and stamp[1] == row.origin_device}
         if row.op == "insert" and len(fields) < len(row.fields):
             # A laptop that never had the row needs all of it: the values that stand now.
             current = _current(uow, row.table_name, row.row_id) or {}

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 POSTGRES_DRIVER = "postgresql+psycopg"
+# JSON columns (the change log's fields, the clocks) read and written with orjson: several times
+# quicker than the standard library, and sync reads thousands of them per page.
+_JSON = {"json_serializer": lambda value: orjson.dumps(value).decode(), "json_deserializer": orjson.loads}
 
 
 def make_engine(path: Path) -> Engine:
     """An engine on the SQLite file at ``path``: WAL, foreign keys on, durable commits."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False}, **_JSON)
 
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection, _record) -> None:
@@ -61,4 +65,4 @@ def make_postgres_engine(url: URL) -> Engine:
     The pool is sized for uvicorn's thread pool (40 threads); pre-ping drops connections the
     database closed (a restart, an idle timeout) instead of failing a request with them.
     """
-    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True, pool_timeout=10)
+    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True, pool_timeout=10, **_JSON)
