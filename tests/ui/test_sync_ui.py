@@ -112,3 +112,50 @@ def test_the_sync_report_shows_refused_changes_and_kept_versions(qtbot, demo_sto
     assert (report.conflicts.item(0, 1).text(), report.conflicts.item(0, 2).text()) == ("Large print",
                                                                                          "Reads nightly")
     report.close()
+
+
+def test_two_new_laptops_fill_from_the_district_edit_offline_and_agree(qtbot, tmp_path):
+    """As a new district would try it: the server holds the school (written there, published to
+    its change log); two empty laptops connect with their codes and fill their class lists from
+    one sync; each edits the same student offline; after syncing, both and the server agree."""
+    from plclassroom.server.cli import publish
+    from plclassroom.services import demo
+    from plclassroom.store.database import Store
+
+    server = Store.open(tmp_path / "district.sqlite")
+    with server.unit_of_work() as uow:
+        demo.build_demo_school(uow)
+        uow.commit()
+    assert publish(server) > 0
+    ui_app.make_application()
+    laptops = [Store.open(tmp_path / f"laptop{n}.sqlite") for n in (1, 2)]
+    windows = [ui_app.open_window(store, f"new-laptop-{n}") for n, store in enumerate(laptops)]
+    for window in windows:
+        qtbot.addWidget(window)
+        assert window.roster.class_picker.count() == 0  # nothing here yet
+    try:
+        with serving(server) as live:
+            for window in windows:
+                task = window.sync.connect_to_server(live.base_url, code_for(server))
+                qtbot.waitUntil(lambda w=window, t=task: t.finished.is_set() and w.sync.token is not None,
+                                timeout=10000)
+                window.sync.sync_now(quietly=True)
+                qtbot.waitUntil(lambda w=window: w.sync.task is None, timeout=30000)
+                # The first sync filled the window: classes in the picker, students in the roster.
+                assert window.roster.class_picker.count() == 8
+                assert window.roster.model.rowCount() > 0
+            student = first_student(laptops[0])
+            run(laptops[0], profiles.update_profile_field, student, "strengths", "Explains ratios with drawings")
+            run(laptops[1], profiles.update_profile_field, student, "needs", "Check-ins on multi-step problems")
+            for window in (*windows, windows[0]):  # the first again, to hear the second's edit
+                window.sync.sync_now(quietly=True)
+                qtbot.waitUntil(lambda w=window: w.sync.task is None, timeout=30000)
+                assert "to send" not in window.last_sync.text()
+        for store in (*laptops, server):
+            assert profile_field(store, student, "strengths") == "Explains ratios with drawings"
+            assert profile_field(store, student, "needs") == "Check-ins on multi-step problems"
+    finally:
+        for window in windows:
+            window.close()
+        for store in (*laptops, server):
+            store.close()

@@ -102,7 +102,11 @@ class MainWindow(QMainWindow):
             current.show_class(self.roster.current_class_id())
 
     def _data_changed(self, kind: str, _student_id: str) -> None:
-        if kind == "evidence":
+        if kind == "pulled":  # a sync brought rows: every class view shows them when next looked at
+            self._stale = {self.heatmap, self.evidence, self.playlists, self.conferences, self.rotations}
+            if self.tabs.currentWidget() is not self.profile:
+                self._refresh_current_tab()
+        elif kind == "evidence":
             self._stale.add(self.heatmap)
             if self.tabs.currentWidget() is self.heatmap:
                 self._refresh_current_tab()

@@ -68,17 +68,20 @@ class RosterPanel(QWidget):
         context.changed.connect(self._data_changed)
 
     def load_classes(self) -> None:
-        classes = self.context.call(roster.list_classes)
+        self._fill_picker(self.context.call(roster.list_classes), settings.last_class(self.context.profile_name))
+        self._class_changed(self.class_picker.currentIndex())
+
+    def _fill_picker(self, classes: list[roster.ClassSummary], wanted: str | None) -> bool:
+        """The classes in the picker, ``wanted`` chosen if it is there (else the first); True if it was."""
         self.classes = {summary.id: summary for summary in classes}
-        remembered = settings.last_class(self.context.profile_name)
         self.class_picker.blockSignals(True)
         self.class_picker.clear()
         for summary in classes:
             self.class_picker.addItem(summary.label, summary.id)
+        index = self.class_picker.findData(wanted) if wanted else -1
+        self.class_picker.setCurrentIndex(index if index >= 0 else (0 if classes else -1))
         self.class_picker.blockSignals(False)
-        index = max(0, self.class_picker.findData(remembered)) if classes else -1
-        self.class_picker.setCurrentIndex(index)
-        self._class_changed(index)
+        return index >= 0
 
     def current_class_id(self) -> str | None:
         return self.class_picker.currentData()
@@ -115,8 +118,26 @@ class RosterPanel(QWidget):
     def _data_changed(self, kind: str, student_id: str) -> None:
         # Goals and accommodations show in the roster's columns: refresh them, keep the selection.
         if kind in ("goal", "accommodation") and self.model.row_of(student_id) >= 0:
-            selection = self.table.selectionModel()
-            selection.blockSignals(True)  # the same student stays open: no "selection changed" for a refresh
-            self.model.set_students(self.context.call(roster.list_students, self.current_class_id()))
+            self._reload_students()
+        elif kind == "pulled":  # a sync brought rows: new classes and students show, the selection stays
+            classes = self.context.call(roster.list_classes)
+            if [(c.id, c.label) for c in classes] != [(c.id, c.label) for c in self.classes.values()]:
+                self._reload_classes(classes)
+            self._reload_students()
+
+    def _reload_students(self) -> None:
+        current = self.table.currentIndex()
+        student_id = current.data(ID_ROLE) if current.isValid() else None
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)  # the same student stays open: no "selection changed" for a refresh
+        class_id = self.current_class_id()
+        self.model.set_students(self.context.call(roster.list_students, class_id) if class_id else [])
+        if student_id:
             self.select_student(student_id)
-            selection.blockSignals(False)
+        selection.blockSignals(False)
+        self._update_count()
+
+    def _reload_classes(self, classes: list[roster.ClassSummary]) -> None:
+        """The class list again, the current class kept (a first sync fills an empty one)."""
+        if not self._fill_picker(classes, self.current_class_id()):
+            self._class_changed(self.class_picker.currentIndex())

@@ -129,6 +129,8 @@ class SyncController(QObject):
             self.online = True
             self.show_status()
             self.context.changed.emit("sync", "")
+            if result.pulled or result.superseded:
+                self.context.changed.emit("pulled", "")
             self.context.message.emit(
                 f"Synced: {result.pushed} sent, {result.pulled} received"
                 + (f", {result.rejected} refused by the district" if result.rejected else "")
