@@ -162,7 +162,7 @@ class SyncReportDialog(QDialog):
             layout.addWidget(QLabel(
                 f"Last sync this session: {report.pushed} changes sent, {report.pulled} received, "
                 f"{report.rejected} refused, {report.superseded} replaced by a newer edit from another device; "
-                f"{(report.bytes_sent + report.bytes_received) / 1024:.1f} KB in {report.requests} requests, "
+                f"{(report.bytes_sent + report.bytes_received) / 1024:.1f} KB in {report.requests} request{'s' if report.requests != 1 else ''}, "
                 f"{report.seconds:.1f} s."))
         refused = context.call(sync.rejected_changes)
         layout.addWidget(QLabel(f"Refused by the district ({len(refused)}): kept here, not sent again."))
