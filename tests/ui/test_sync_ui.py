@@ -159,3 +159,41 @@ def test_two_new_laptops_fill_from_the_district_edit_offline_and_agree(qtbot, tm
             window.close()
         for store in (*laptops, server):
             store.close()
+
+
+def test_the_conflicts_view_settles_by_keeping_one_or_a_merge_and_undo_reopens(qtbot, demo_store):
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from plclassroom.domain import LearnerProfile, SyncConflict
+    from plclassroom.domain.clock import pack
+
+    student = first_student(demo_store)
+    run(demo_store, profiles.update_profile_field, student, "notes", "Needs large print for tests")
+    with demo_store.unit_of_work() as uow:
+        profile_id = uow.session.execute(select(LearnerProfile.id).where(LearnerProfile.student_id == student)).scalar()
+        uow.add(SyncConflict(table_name="learner_profile", row_id=profile_id, field="notes", student_id=student,
+                             kept="Needs large print for tests", other="Needs a reader for tests",
+                             other_device="another-laptop", other_hlc=pack(1_763_000_000_000, 0)))
+        uow.commit()
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "conflicts-view")
+    qtbot.addWidget(window)
+    assert "1 to settle" in window.last_sync.text()
+    dialog = window.sync.open_conflicts()
+    assert dialog.list.count() == 1 and "Learner profile: notes" in dialog.list.item(0).text()
+    # Each side marks what only it has (struck through / underlined, not by colour alone).
+    assert "line-through" in dialog.stands.toHtml() and "line-through" not in dialog.other.toHtml()
+    assert "underline" in dialog.other.toHtml() and "underline" not in dialog.stands.toHtml()
+    assert "a reader" in dialog.other.toPlainText() and "written on another device" in dialog.other_label.text()
+    qtbot.mouseClick(dialog.keep_other, Qt.MouseButton.LeftButton)
+    assert profile_field(demo_store, student, "notes") == "Needs a reader for tests"
+    assert dialog.list.count() == 0 and "to settle" not in window.last_sync.text()
+    window.context.undo_stack.undo()
+    assert profile_field(demo_store, student, "notes") == "Needs large print for tests"
+    assert dialog.list.count() == 1 and "1 to settle" in window.last_sync.text()
+    dialog.merge.setPlainText("Needs large print and a reader for tests")
+    qtbot.mouseClick(dialog.save_merge, Qt.MouseButton.LeftButton)
+    assert profile_field(demo_store, student, "notes") == "Needs large print and a reader for tests"
+    assert dialog.list.count() == 0 and not dialog.save_merge.isEnabled()
+    dialog.close()

@@ -10,7 +10,7 @@ from plclassroom.domain.conference import (
     NextStep,
     Privacy,
 )
-from plclassroom.domain.conflict import LONG_TEXT, SyncConflict
+from plclassroom.domain.conflict import LONG_TEXT, SyncConflict, word_diff
 from plclassroom.domain.evidence import (
     Attachment,
     Evidence,

@@ -7,6 +7,9 @@ it and when, until someone keeps one or merges them (the conflicts view). Nothin
 
 from __future__ import annotations
 
+import difflib
+import re
+
 from sqlalchemy import BigInteger
 from sqlmodel import Field
 
@@ -31,3 +34,23 @@ class SyncConflict(Synced, table=True):
     other_device: str = Field(max_length=36)
     other_hlc: int = Field(sa_type=BigInteger)
     resolved: bool = False
+
+
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def word_diff(first: str, second: str) -> list[tuple[str, str]]:
+    """The two versions as runs of ``(kind, text)``, word by word: "same" (in both), "removed"
+    (only in ``first``), "added" (only in ``second``). ``first`` is the same runs minus "added";
+    ``second`` the same runs minus "removed"."""
+    a, b = _TOKENS.findall(first), _TOKENS.findall(second)
+    runs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            runs.append(("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(("removed", "".join(a[i1:i2])))
+        if j2 > j1:
+            runs.append(("added", "".join(b[j1:j2])))
+    return runs

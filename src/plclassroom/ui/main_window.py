@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
                                     triggered=lambda: self.sync.connect_to_server()))
         file_menu.addAction(QAction("S&ync now", self, shortcut="Ctrl+Shift+S", triggered=lambda: self.sync.sync_now()))
         file_menu.addAction(QAction("Sync re&port…", self, triggered=lambda: self.sync.open_report()))
+        file_menu.addAction(QAction("Settle &two versions…", self, shortcut="Ctrl+Shift+T",
+                                    triggered=lambda: self.sync.open_conflicts()))
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(quit_action)

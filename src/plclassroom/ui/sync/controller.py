@@ -56,6 +56,7 @@ class SyncController(QObject):
         self._probes: set[_Probe] = set()
         self.timer = QTimer(self, interval=PROBE_MS, timeout=self.probe)
         self.timer.start()
+        context.changed.connect(lambda kind, _key: kind == "conflict" and self.show_status())
         self.show_status()
         QTimer.singleShot(2000, self.probe)
 
@@ -70,6 +71,14 @@ class SyncController(QObject):
                                + (f" · {state.conflicts} to settle (two versions kept)" if state.conflicts else ""))
         self.connection.setText("Online" if self.online else ("Offline" if self.server_url else
                                                               "Offline · not connected to a district server"))
+
+    def open_conflicts(self):
+        from plclassroom.ui.sync.conflicts import ConflictsDialog
+
+        dialog = ConflictsDialog(self.context, self.window)
+        dialog.finished.connect(lambda _result: self.show_status())
+        dialog.open()
+        return dialog
 
     def open_report(self) -> SyncReportDialog:
         dialog = SyncReportDialog(self.context, self.last_report, self.window)

@@ -1,0 +1,178 @@
+"""The conflicts view: the notes changed on two devices, both versions side by side with the
+differences marked, settled by keeping one or saving a merge. Settling is an edit like any other:
+it syncs, and Edit > Undo takes it back."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plclassroom.domain import word_diff
+from plclassroom.services import conflicts
+from plclassroom.ui.context import AppContext
+
+# Not by colour alone: what only one version has is also struck through or underlined.
+MARKS = {"removed": "background:#fde2e1; text-decoration:line-through;",
+         "added": "background:#dff5e3; text-decoration:underline;"}
+
+
+def marked(runs: list[tuple[str, str]], show: str) -> str:
+    """One version as HTML: the runs both share plain, the ones only it has (``show``) marked."""
+    parts = []
+    for kind, text in runs:
+        if kind == "same":
+            parts.append(html.escape(text))
+        elif kind == show:
+            parts.append(f'<span style="{MARKS[kind]}">{html.escape(text)}</span>')
+    return '<div style="white-space:pre-wrap; font-size:12pt;">' + "".join(parts) + "</div>"
+
+
+class Settle(QUndoCommand):
+    """A conflict settled (already, by the dialog: a refusal never reaches the stack)."""
+
+    def __init__(self, context: AppContext, conflict_id: str, text: str, before: str) -> None:
+        super().__init__("Settle two versions")
+        self.context, self.conflict_id, self.text, self.before = context, conflict_id, text, before
+        self.done = True
+
+    def redo(self) -> None:
+        if not self.done:
+            self.context.call(conflicts.settle, self.conflict_id, self.text)
+        self.done = False
+        self.context.changed.emit("conflict", "")
+
+    def undo(self) -> None:
+        self.context.call(conflicts.reopen, self.conflict_id, self.before)
+        self.context.changed.emit("conflict", "")
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Two versions kept")
+        self.views: list[conflicts.ConflictView] = []
+        self.intro = QLabel(wordWrap=True)
+        self.list = QListWidget(accessibleName="Notes with two versions")
+        self.stands_label = QLabel("Stands now")
+        self.other_label = QLabel(wordWrap=True)
+        self.stands = QTextBrowser(accessibleName="The version that stands")
+        self.other = QTextBrowser(accessibleName="The other version")
+        self.merge = QPlainTextEdit(accessibleName="Your merge",
+                                    placeholderText="Write the note as it should be, from both versions.")
+        font = self.merge.font()
+        font.setPointSize(12)  # as the two versions above
+        self.merge.setFont(font)
+        self.list.setSpacing(3)
+        self.keep_stands = QPushButton("Keep &this version")
+        self.keep_other = QPushButton("Keep the &other version")
+        self.save_merge = QPushButton("Save the &merge")
+
+        versions = QWidget()
+        grid = QGridLayout(versions)
+        grid.addWidget(self.stands_label, 0, 0)
+        grid.addWidget(self.other_label, 0, 1)
+        grid.addWidget(self.stands, 1, 0)
+        grid.addWidget(self.other, 1, 1)
+        grid.addWidget(self.keep_stands, 2, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.keep_other, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(QLabel("Or merge them:"), 3, 0, 1, 2)
+        grid.addWidget(self.merge, 4, 0, 1, 2)
+        grid.addWidget(self.save_merge, 5, 0, Qt.AlignmentFlag.AlignLeft)
+        split = QSplitter()
+        split.addWidget(self.list)
+        split.addWidget(versions)
+        split.setSizes([300, 800])
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(split, 1)
+        layout.addWidget(close)
+
+        self.list.currentRowChanged.connect(self._show)
+        self.keep_stands.clicked.connect(lambda: self.settle(self.current().stands))
+        self.keep_other.clicked.connect(lambda: self.settle(self.current().other))
+        self.save_merge.clicked.connect(lambda: self.settle(self.merge.toPlainText()))
+        context.changed.connect(self._data_changed)
+        self.finished.connect(lambda _result: context.changed.disconnect(self._data_changed))
+        self.resize(1150, 620)
+        self.reload()
+
+    def _data_changed(self, kind: str, _key: str) -> None:
+        if kind in ("conflict", "pulled"):  # settled here, undone, or settled elsewhere and synced
+            self.reload()
+
+    def reload(self) -> None:
+        keep = self.current().id if self.current() else None
+        self.views = self.context.call(conflicts.list_conflicts)
+        self.intro.setText(
+            f"{len(self.views)} note{'s were' if len(self.views) != 1 else ' was'} changed on two devices "
+            "that had not seen each other's change. The newer version stands and the other is kept here: "
+            "keep one, or write a merge. Your choice syncs like any edit." if self.views else
+            "Nothing to settle: every note has one version.")
+        self.list.blockSignals(True)
+        self.list.clear()
+        for view in self.views:
+            item = QListWidgetItem(f"{view.student or 'No student'}\n{view.what}")
+            item.setToolTip(f"The other version was written {self._written(view)}.")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [view.id for view in self.views]
+        self.list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
+        self._show(self.list.currentRow())
+
+    def current(self) -> conflicts.ConflictView | None:
+        row = self.list.currentRow()
+        return self.views[row] if 0 <= row < len(self.views) else None
+
+    def settle(self, text: str) -> None:
+        view = self.current()
+        if view is None:
+            return
+        try:
+            before = self.context.call(conflicts.settle, view.id, text)
+        except conflicts.ConflictError as error:
+            self.context.message.emit(str(error))
+            self.reload()
+            return
+        self.context.undo_stack.push(Settle(self.context, view.id, text, before))
+        self.context.message.emit(f"Settled: {view.what} for {view.student or 'no student'}. "
+                                  "Edit > Undo takes it back.")
+
+    def _show(self, row: int) -> None:
+        view = self.current() if row >= 0 else None
+        for widget in (self.keep_stands, self.keep_other, self.save_merge, self.merge):
+            widget.setEnabled(view is not None)
+        if view is None:
+            self.stands.clear()
+            self.other.clear()
+            self.merge.clear()
+            self.other_label.setText("The other version")
+            return
+        runs = word_diff(view.stands, view.other)
+        self.stands.setHtml(marked(runs, "removed"))
+        self.other.setHtml(marked(runs, "added"))
+        self.other_label.setText(f"The other version, written {self._written(view)}")
+        self.merge.setPlainText(view.stands)
+
+    @staticmethod
+    def _written(view: conflicts.ConflictView) -> str:
+        where = "on this laptop" if view.other_here else "on another device"
+        return f"{where}, {view.other_written.astimezone():%d %b %H:%M}"
