@@ -197,3 +197,29 @@ def test_the_conflicts_view_settles_by_keeping_one_or_a_merge_and_undo_reopens(q
     assert profile_field(demo_store, student, "notes") == "Needs large print and a reader for tests"
     assert dialog.list.count() == 0 and not dialog.save_merge.isEnabled()
     dialog.close()
+
+
+def test_a_week_by_usb_bundle_from_the_window(qtbot, demo_store, demo_template, tmp_path):
+    from plclassroom.services import district_bundles
+
+    server = copy_of(demo_template, tmp_path / "district.sqlite")
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "usb")
+    qtbot.addWidget(window)
+    controller = window.sync
+    assert controller.export_bundle(str(tmp_path / "x.plcbundle")) is None  # never connected: says how
+    with serving(server) as live:  # the laptop met the district once, to enrol
+        task = controller.connect_to_server(live.base_url, code_for(server))
+        qtbot.waitUntil(lambda: task.finished.is_set() and controller.token is not None, timeout=10000)
+    student = first_student(demo_store)
+    run(demo_store, profiles.update_profile_field, student, "strengths", "Carried on a stick")
+    controller.export_bundle(str(tmp_path / "week.plcbundle"))
+    qtbot.waitUntil(lambda: controller.task is None, timeout=10000)
+    with server.unit_of_work() as uow:
+        returned, _done = district_bundles.import_bundle(uow, (tmp_path / "week.plcbundle").read_bytes())
+    (tmp_path / "week-return.plcbundle").write_bytes(returned)
+    assert profile_field(server, student, "strengths") == "Carried on a stick"
+    controller.import_return_bundle(str(tmp_path / "week-return.plcbundle"))
+    qtbot.waitUntil(lambda: controller.task is None, timeout=10000)
+    assert "to send" not in window.last_sync.text() and "never" not in window.last_sync.text()
+    server.close()

@@ -35,8 +35,9 @@ from pydantic import Field as PydanticField
 from sqlalchemy import exc as sa_exc
 from starlette.concurrency import run_in_threadpool
 
-from plclassroom.services import district, district_sync
+from plclassroom.services import district, district_bundles, district_sync
 from plclassroom.store.database import Store
+from plclassroom.sync.bundle import BundleError
 from plclassroom.sync.protocol import (
     CONTENT_TYPE,
     MAX_BODY_BYTES,
@@ -54,6 +55,7 @@ from plclassroom.sync.protocol import (
 log = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 60.0
+MAX_BUNDLE_UPLOAD = 64 * 1024 * 1024  # a bundle is compressed: a term of a laptop's changes is a few MB
 _bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enrol.")
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
@@ -319,6 +321,42 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
                 with write_lock:  # pull records the sync time: it writes after it reads
                     reply = district_sync.pull(uow, device, user, since, min(limit, PAGE_CHANGES))
             return _packed(reply, answer)
+
+        return await run_in_threadpool(work)
+
+    @app.post("/v1/bundle", tags=["sync"], response_class=Response,
+              openapi_extra={"requestBody": {"required": True, "description": (
+                  "A laptop's USB sync bundle (File > Export sync bundle), as the file's bytes. It is signed "
+                  "with the device's key: no token is needed."), "content": {
+                  "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+              responses={200: {"description": "The return bundle for that laptop, as the file's bytes.",
+                               "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                                                   "format": "binary"}}}},
+                         400: _error("Not a bundle this district can import (the reason is in `detail`): "
+                                     "nothing was imported."),
+                         **{k: v for k, v in _ERRORS.items() if k not in (400, 401, 415)}})
+    async def upload_bundle(request: Request) -> Response:
+        """Import a laptop's USB bundle (as `plclassroom-server import-bundle` does); answer its return bundle."""
+        limiter.check("ip:" + (request.client.host if request.client else "unknown"))
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_BUNDLE_UPLOAD:
+            raise HTTPException(413, f"The bundle is larger than {MAX_BUNDLE_UPLOAD // 1024 // 1024} MB.")
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BUNDLE_UPLOAD:
+                raise HTTPException(413, f"The bundle is larger than {MAX_BUNDLE_UPLOAD // 1024 // 1024} MB.")
+            chunks.append(chunk)
+
+        def work() -> Response:
+            with store.unit_of_work() as uow, write_lock:
+                try:
+                    returned, done = district_bundles.import_bundle(uow, b"".join(chunks))
+                except BundleError as error:
+                    raise HTTPException(400, str(error)) from None
+                log.info("bundle of device imported: %s changes taken", done.accepted)
+            return Response(returned, media_type="application/octet-stream",
+                            headers={"Content-Disposition": 'attachment; filename="return.plcbundle"'})
 
         return await run_in_threadpool(work)
 

@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument("package", type=Path)
     roster.add_argument("--preview", action="store_true", help="only say what would change, write nothing")
     roster.add_argument("--valid-only", action="store_true", help="skip rows with problems instead of stopping")
+    carried = commands.add_parser("import-bundle", help="import a laptop's USB sync bundle; write its return bundle")
+    carried.add_argument("bundle", type=Path)
+    carried.add_argument("--return-to", type=Path, default=None,
+                         help="where to write the return bundle (default: beside it, NAME-return.plcbundle)")
     serve = commands.add_parser("serve", help="run the server")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8765, help="the port (default 8765)")
@@ -168,6 +172,27 @@ def publish(store) -> int:
     return total
 
 
+def import_bundle(store, args) -> int:
+    from plclassroom.interop.atomic import atomic_write
+    from plclassroom.services import district_bundles
+    from plclassroom.sync.bundle import SUFFIX, BundleError
+
+    if not args.bundle.is_file():
+        raise CliError(f"{args.bundle} does not exist.")
+    target = args.return_to or args.bundle.with_name(args.bundle.name.removesuffix(SUFFIX) + "-return" + SUFFIX)
+    try:
+        with store.unit_of_work() as uow:
+            returned, done = district_bundles.import_bundle(uow, args.bundle.read_bytes())
+    except BundleError as error:
+        raise CliError(str(error)) from None
+    with atomic_write(target) as handle:
+        handle.write(returned)
+    print(f"Imported the bundle of {done.device} ({done.user}): {done.accepted} changes taken, {done.refused} "
+          f"refused.\nReturn bundle: {target} ({done.returned} changes for the laptop). Copy it back to the "
+          "laptop and use File > Import return bundle.")
+    return 0
+
+
 def serve(store, args) -> int:
     import uvicorn
 
@@ -198,8 +223,8 @@ def _loopback(host: str) -> bool:
 
 
 COMMANDS = {"create-user": create_user, "enrol-code": enrol_code, "users": users, "devices": devices,
-            "revoke": revoke, "import-roster": import_roster, "serve": serve}
-NEEDS_EXISTING = {"enrol-code", "users", "devices", "revoke"}
+            "revoke": revoke, "import-roster": import_roster, "import-bundle": import_bundle, "serve": serve}
+NEEDS_EXISTING = {"enrol-code", "users", "devices", "revoke", "import-bundle"}
 
 
 def main(argv: list[str] | None = None) -> int:

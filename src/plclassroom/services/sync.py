@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
@@ -100,3 +100,65 @@ def reachable(server_url: str, token: str | None, transport=None) -> bool:
 
 __all__ = ["SyncError", "SyncReport", "SyncStatus", "enrol", "open_conflicts", "reachable", "rejected_changes", "status",
            "sync_now", "token_for"]
+
+
+# -- USB bundles -------------------------------------------------------------------------------------
+
+NO_TOKEN = ("Connect this laptop to the district server once (File > Connect to district server) before "
+            "syncing by USB: its bundles are signed with the key it gets then.")
+
+
+def export_bundle(store: Store, token: str | None, path) -> int:
+    """Write what a push would send (the outbox, and where this laptop's pulls are up to) as one
+    signed file for the district; returns how many changes it holds. The outbox is kept until the
+    return bundle (or a network sync) says the district has them."""
+    from plclassroom.interop.atomic import atomic_write
+    from plclassroom.sync import bundle
+    from plclassroom.sync.client import outbox_changes
+    from plclassroom.sync.protocol import PushRequest
+
+    if not token:
+        raise SyncError(NO_TOKEN)
+    with store.unit_of_work() as uow:
+        entries = list(uow.session.execute(select(OutboxEntry).order_by(OutboxEntry.seq)).scalars())
+        cursor = uow.session.get(Device, store.device_id).pull_cursor
+    changes = outbox_changes(entries, store.device_id)
+    first, last = (changes[0].seq, changes[-1].seq) if changes else (0, 0)
+    data = bundle.write(bundle.TO_DISTRICT, store.device_id,
+                        bundle.ToDistrict(PushRequest(store.device_id, changes, cursor=cursor)),
+                        bundle.device_key(token), first, last, len(changes))
+    with atomic_write(path) as handle:
+        handle.write(data)
+    return len(changes)
+
+
+def import_return_bundle(store: Store, token: str | None, data: bytes) -> SyncReport:
+    """Apply the district's return bundle: its answer to this laptop's bundle (the outbox entries it
+    took leave, the refused are kept with why), then the changes it brought, as a network sync
+    would. A bundle for another laptop, changed, or already imported is refused and changes nothing."""
+    from plclassroom.sync import bundle
+    from plclassroom.sync.client import acknowledge, apply_page, outbox_changes
+
+    if not token:
+        raise SyncError(NO_TOKEN)
+    manifest = bundle.manifest_of(data)
+    if manifest.device != store.device_id:
+        raise bundle.BundleError("This return bundle is for another laptop. Nothing was imported.")
+    manifest, body = bundle.read(data, bundle.device_key(token), bundle.FROM_DISTRICT)
+    answered = set(body.answer.accepted) | {r.seq for r in body.answer.rejected}
+    with store.unit_of_work() as uow:
+        entries = list(uow.session.execute(select(OutboxEntry).where(
+            OutboxEntry.seq.in_(answered)).order_by(OutboxEntry.seq)).scalars()) if answered else []
+        cursor = uow.session.get(Device, store.device_id).pull_cursor
+    if not entries and body.next <= cursor and (answered or body.changes):
+        raise bundle.BundleError("This return bundle was imported already (or a later sync brought the same). "
+                                 "Nothing was imported again.")
+    report = SyncReport()
+    acknowledge(store, outbox_changes(entries, store.device_id), body.answer, report)
+    apply_page(store, [c for c in body.changes if c.seq > cursor], max(cursor, body.next), report)
+    with store.unit_of_work() as uow:
+        device = uow.session.get(Device, store.device_id)
+        device.last_synced_at = datetime.now(UTC)
+        uow.session.add(device)
+        uow.commit()
+    return report

@@ -83,6 +83,17 @@ class RowClock(SQLModel, table=True):
     fields: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
+class DistrictBundle(SQLModel, table=True):
+    """A USB bundle the district imported: the same bundle is refused a second time."""
+
+    __tablename__ = "district_bundle"
+
+    id: str = Field(primary_key=True, max_length=36)
+    device_id: str = Field(max_length=36, index=True)
+    changes: int = 0
+    imported_at: datetime
+
+
 # Any constant: the key of the change log's lock in PostgreSQL's advisory lock space.
 CHANGE_LOG_LOCK = 0x706C_6368
 

@@ -120,6 +120,44 @@ def apply_changes(session, changes: list[Change], clock_observe: Callable[[int],
     return applied, kept
 
 
+def acknowledge(store: Store, batch: list[Change], answer: PushResponse, report: SyncReport) -> None:
+    """The district's answer to a pushed batch (by network or bundle): accepted and refused changes
+    leave the outbox (the refused are kept, with why), the values that stand are applied."""
+    refused = {r.seq: r.reason for r in answer.rejected}
+    done = set(answer.accepted) | set(refused)
+    now = datetime.now(UTC)
+    with store.unit_of_work() as uow:
+        session = uow.session
+        kept = [c for c in batch if c.seq in refused]
+        if kept:
+            session.execute(insert(RejectedChange.__table__), [
+                {"seq": c.seq, "table_name": c.table, "row_id": c.row, "op": c.op, "hlc": c.hlc,
+                 "fields": orjson.dumps(c.fields).decode(), "reason": refused[c.seq], "rejected_at": now}
+                for c in kept])
+        if done:
+            session.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(list(done))))
+        # The outbox entries are gone now, so the values that stand are applied to those fields.
+        with store.capture.lock:
+            apply_changes(session, answer.superseded, store.capture.clock.observe)
+        uow.commit()
+    report.pushed += len(answer.accepted)
+    report.rejected += len(refused)
+    report.superseded += len(answer.superseded)
+    report.reasons += list(refused.values())
+    report.server_time = answer.server_time
+
+
+def apply_page(store: Store, changes: list[Change], cursor: int, report: SyncReport) -> None:
+    """Pulled changes (by network or bundle) applied, and the pull cursor moved, in one transaction."""
+    with store.unit_of_work() as uow:
+        with store.capture.lock:
+            applied, kept = apply_changes(uow.session, changes, store.capture.clock.observe)
+        uow.session.execute(update(Device).where(Device.id == store.device_id).values(pull_cursor=cursor))
+        uow.commit()
+    report.pulled += applied
+    report.skipped_local += kept
+
+
 def outbox_changes(entries: list[OutboxEntry], device_id: str) -> list[Change]:
     """Outbox entries as the changes a push carries."""
     return [Change(e.seq, e.table_name, e.row_id, e.op, e.hlc, device_id, orjson.loads(e.fields)) for e in entries]
@@ -234,36 +272,8 @@ class SyncClient:
                 response = self._request("POST", "/v1/push", report,
                                          pack(PushRequest(device_id, batch, cursor=cursor), self.encoding))
                 answer: PushResponse = self._read(response, PushResponse)
-                self._acknowledge(batch, answer, report)
+                acknowledge(self.store, batch, answer, report)
             after = entries[-1].seq
-
-    def _acknowledge(self, batch: list[Change], answer: PushResponse, report: SyncReport) -> None:
-        refused = {r.seq: r.reason for r in answer.rejected}
-        done = set(answer.accepted) | set(refused)
-        now = datetime.now(UTC)
-        with self.store.unit_of_work() as uow:
-            session = uow.session
-            kept = [c for c in batch if c.seq in refused]
-            if kept:
-                session.execute(insert(RejectedChange.__table__), [
-                    {"seq": c.seq, "table_name": c.table, "row_id": c.row, "op": c.op, "hlc": c.hlc,
-                     "fields": orjson.dumps(c.fields).decode(), "reason": refused[c.seq], "rejected_at": now}
-                    for c in kept])
-            if done:
-                session.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(list(done))))
-            # The outbox entries are gone now, so the values that stand are applied to those fields.
-            self._apply(session, answer.superseded)
-            uow.commit()
-        report.pushed += len(answer.accepted)
-        report.rejected += len(refused)
-        report.superseded += len(answer.superseded)
-        report.reasons += list(refused.values())
-        report.server_time = answer.server_time
-
-    def _apply(self, session, changes: list[Change]) -> tuple[int, int]:
-        capture = self.store.capture
-        with capture.lock:
-            return apply_changes(session, changes, capture.clock.observe)
 
     def _pull(self, report: SyncReport, step) -> None:
         while True:
@@ -272,13 +282,7 @@ class SyncClient:
             step("pull", report.pulled, 0)
             response = self._request("GET", "/v1/pull", report, params={"since": cursor, "limit": PAGE_CHANGES})
             page: PullResponse = self._read(response, PullResponse)
-            with self.store.unit_of_work() as uow:
-                applied, kept = self._apply(uow.session, page.changes)
-                uow.session.execute(update(Device).where(Device.id == self.store.device_id)
-                                    .values(pull_cursor=page.next))
-                uow.commit()
-            report.pulled += applied
-            report.skipped_local += kept
+            apply_page(self.store, page.changes, page.next, report)
             report.server_time = page.server_time
             if not page.has_more:
                 return

@@ -116,25 +116,25 @@ def compress(data: bytes, encoding: str = "zstd") -> bytes:
     return zstandard.ZstdCompressor(level=6).compress(data)
 
 
-def decompress(data: bytes, encoding: str) -> bytes:
-    """Expand a body, refusing more than ``MAX_EXPANDED_BYTES`` (a small hostile body that would
-    expand to gigabytes is stopped early)."""
-    if len(data) > MAX_BODY_BYTES:
-        raise ProtocolError(f"The message is larger than {MAX_BODY_BYTES // 1024 // 1024} MB.")
+def decompress(data: bytes, encoding: str, limit: int = MAX_EXPANDED_BYTES, largest: int = MAX_BODY_BYTES) -> bytes:
+    """Expand a body, refusing more than ``limit`` bytes (a small hostile body that would expand to
+    gigabytes is stopped early) or a body larger than ``largest``."""
+    if len(data) > largest:
+        raise ProtocolError(f"The message is larger than {largest // 1024 // 1024} MB.")
     try:
         if encoding in ("", "identity"):
             return data
         if encoding == "gzip":
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-                out = stream.read(MAX_EXPANDED_BYTES + 1)
+                out = stream.read(limit + 1)
         elif encoding == "zstd":
             with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
-                out = stream.read(MAX_EXPANDED_BYTES + 1)
+                out = stream.read(limit + 1)
         else:
             raise ProtocolError(f"Unknown content encoding {encoding!r}.")
     except (OSError, EOFError, zstandard.ZstdError) as error:
         raise ProtocolError(f"The message could not be decompressed: {error}") from None
-    if len(out) > MAX_EXPANDED_BYTES:
+    if len(out) > limit:
         raise ProtocolError("The message expands beyond the size limit.")
     return out
 

@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(QAction("Sync re&port…", self, triggered=lambda: self.sync.open_report()))
         file_menu.addAction(QAction("Settle &two versions…", self, shortcut="Ctrl+Shift+T",
                                     triggered=lambda: self.sync.open_conflicts()))
+        file_menu.addAction(QAction("Export sync &bundle (USB)…", self, triggered=lambda: self.sync.export_bundle()))
+        file_menu.addAction(QAction("Import return b&undle…", self,
+                                    triggered=lambda: self.sync.import_return_bundle()))
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(quit_action)

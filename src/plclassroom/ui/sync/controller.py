@@ -5,11 +5,13 @@ minutes that syncs by itself when the server is reachable and there is something
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -71,6 +73,63 @@ class SyncController(QObject):
                                + (f" · {state.conflicts} to settle (two versions kept)" if state.conflicts else ""))
         self.connection.setText("Online" if self.online else ("Offline" if self.server_url else
                                                               "Offline · not connected to a district server"))
+
+    # -- USB bundles ---------------------------------------------------------------------------------
+
+    def export_bundle(self, path: str | None = None):
+        """File > Export sync bundle: this laptop's changes in one file for the district."""
+        if not self.token:
+            self.context.message.emit(sync.NO_TOKEN)
+            return None
+        if path is None:
+            default = f"{self.context.profile_name}-{datetime.now():%Y-%m-%d}.plcbundle"
+            path, _kind = QFileDialog.getSaveFileName(self.window, "Export sync bundle", default,
+                                                      "Sync bundles (*.plcbundle)")
+        if not path:
+            return None
+        store, token, target = self.context.store, self.token, Path(path)
+
+        def done(changes) -> None:
+            self.task = None
+            self.context.message.emit(f"Wrote {target.name}: {changes} changes. Take it to the district; they "
+                                      "import it and give you a return bundle (File > Import return bundle).")
+
+        self.task = run_with_progress(self.window, "Writing the sync bundle…",
+                                      lambda _report: sync.export_bundle(store, token, target), done, self._failed)
+        return self.task
+
+    def import_return_bundle(self, path: str | None = None):
+        """File > Import return bundle: the district's answer, and what it sends this laptop."""
+        if not self.token:
+            self.context.message.emit(sync.NO_TOKEN)
+            return None
+        if path is None:
+            path, _kind = QFileDialog.getOpenFileName(self.window, "Import return bundle", "",
+                                                      "Sync bundles (*.plcbundle)")
+        if not path:
+            return None
+        store, token, source = self.context.store, self.token, Path(path)
+
+        def done(result) -> None:
+            self.task = None
+            self.last_report = result
+            self.show_status()
+            self.context.changed.emit("sync", "")
+            if result.pulled or result.superseded:
+                self.context.changed.emit("pulled", "")
+            self.context.message.emit(f"Imported {source.name}: {result.pushed} of this laptop's changes are at "
+                                      f"the district, {result.pulled} received"
+                                      + (f", {result.rejected} refused" if result.rejected else "") + ".")
+
+        self.task = run_with_progress(self.window, "Importing the return bundle…",
+                                      lambda _report: sync.import_return_bundle(store, token, source.read_bytes()),
+                                      done, self._failed)
+        return self.task
+
+    def _failed(self, error: BaseException) -> None:
+        self.task = None
+        self.context.message.emit(str(error) if isinstance(error, (sync.SyncError, ValueError, OSError)) else
+                                  f"Stopped: {type(error).__name__}. Nothing was lost.")
 
     def open_conflicts(self):
         from plclassroom.ui.sync.conflicts import ConflictsDialog
