@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bundles  # noqa: E402
 import conferences  # noqa: E402
 import frameworks  # noqa: E402
 import ingest  # noqa: E402
@@ -137,6 +138,7 @@ def main() -> None:
     rotations.run(args.quick)
     rotation_planner.run(args.quick)
     sync.run(args.quick)
+    bundles.run(args.quick)
     ingest.run(args.quick)
 
 

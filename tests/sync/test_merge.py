@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from plclassroom.domain import Enrollment, Evidence, LearnerProfile, Person
-from plclassroom.services import district_sync, mastery, profiles
+from plclassroom.services import district_snapshot, district_sync, mastery, profiles
 from plclassroom.services import sync as sync_service
 from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser
 from plclassroom.store.outbox import OutboxEntry
@@ -31,6 +31,15 @@ def direct(server, device_id: str, calls: list | None = None):
             if request.url.path == "/v1/push":
                 body = unpack(request.content, PushRequest, request.headers["Content-Encoding"])
                 answer = district_sync.push(uow, device, user, body)
+            elif request.url.path == "/v1/snapshot":
+                answer = district_snapshot.snapshot_for(uow, device, user, district_snapshot.folder_for(server))
+            elif request.url.path.startswith("/v1/snapshot/"):
+                data = district_snapshot.chunk(uow, user, district_snapshot.folder_for(server),
+                                               request.url.path.rsplit("/", 1)[1], int(request.url.params["offset"]))
+                if calls is not None:
+                    calls.append(request.url.path)
+                return httpx.Response(200, content=data) if data is not None else httpx.Response(
+                    404, json={"detail": "No such snapshot"})
             else:
                 answer = district_sync.pull(uow, device, user, int(request.url.params["since"]),
                                             int(request.url.params["limit"]))

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Annotated
 
 import msgspec
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -35,7 +35,7 @@ from pydantic import Field as PydanticField
 from sqlalchemy import exc as sa_exc
 from starlette.concurrency import run_in_threadpool
 
-from plclassroom.services import district, district_bundles, district_sync
+from plclassroom.services import district, district_bundles, district_snapshot, district_sync
 from plclassroom.store.database import Store
 from plclassroom.sync.bundle import BundleError
 from plclassroom.sync.protocol import (
@@ -357,6 +357,49 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
                 log.info("bundle of device imported: %s changes taken", done.accepted)
             return Response(returned, media_type="application/octet-stream",
                             headers={"Content-Disposition": 'attachment; filename="return.plcbundle"'})
+
+        return await run_in_threadpool(work)
+
+    snapshots = district_snapshot.folder_for(store)
+
+    @app.get("/v1/snapshot", tags=["sync"], response_class=Response,
+             responses={200: _binary("A SnapshotInfo: the device's first-sync snapshot (id, sequence, size, hash)."),
+                        **{k: v for k, v in _ERRORS.items() if k not in (413, 415)}})
+    async def snapshot(request: Request, credentials: Bearer) -> Response:
+        """A new laptop's first sync: everything in its scope as one file, built once per scope and sequence."""
+        token = _token(credentials)
+        limiter.check(_token_key(token))
+        answer = response_encoding(request.headers.get("accept-encoding", ""))
+
+        def work() -> Response:
+            with store.unit_of_work() as uow:
+                device, user = _authenticate(uow, token)
+                return _packed(district_snapshot.snapshot_for(uow, device, user, snapshots), answer)
+
+        return await run_in_threadpool(work)
+
+    @app.get("/v1/snapshot/{snapshot_id}", tags=["sync"], response_class=Response,
+             responses={200: {"description": "Bytes of the snapshot from `offset` (at most a chunk).",
+                              "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                                                  "format": "binary"}}}},
+                        404: _error("No such snapshot for this device (rebuilt since, or another scope's): ask "
+                                    "GET /v1/snapshot again."),
+                        **{k: v for k, v in _ERRORS.items() if k not in (413, 415)}})
+    async def snapshot_chunk(credentials: Bearer,
+                             snapshot_id: Annotated[str, Path(max_length=80, pattern=r"^[0-9a-f]+-[0-9]+$")],
+                             offset: Annotated[int, Query(ge=0, le=MAX_INT, description="The first byte wanted.")]
+                             = 0) -> Response:
+        """A chunk of a snapshot: a download cut off goes on from the bytes it has."""
+        token = _token(credentials)
+        limiter.check(_token_key(token))
+
+        def work() -> Response:
+            with store.unit_of_work() as uow:
+                _device, user = _authenticate(uow, token)
+                data = district_snapshot.chunk(uow, user, snapshots, snapshot_id, offset)
+            if data is None:
+                raise HTTPException(404, "No such snapshot for this device: ask for the snapshot again.")
+            return Response(data, media_type="application/octet-stream")
 
         return await run_in_threadpool(work)
 

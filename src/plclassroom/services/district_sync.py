@@ -378,7 +378,7 @@ def merge(uow: UnitOfWork, device_id: str, scope: Scope, request: PushRequest) -
             current = batch.before(table, row_id) or {}
             winner = max((clocks[name][0], clocks[name][1]) for name in standing)
             superseded.append(Change(0, table, row_id, "update", winner[0], winner[1],
-                                     {name: _plain(current.get(name)) for name in standing}))
+                                     {name: plain(current.get(name)) for name in standing}))
     return PushResponse(accepted, rejected, superseded, server_time_ms(), batch.next_seq - 1), len(accepted) - len(seen)
 
 
@@ -416,7 +416,7 @@ def _keep_conflict(uow: UnitOfWork, batch: _Batch, values: dict, owner: Owner, n
               fields={k: v for k, v in row.items() if k not in SYNC_COLUMNS}, **owner._asdict(), received_at=now)
 
 
-def _plain(value):
+def plain(value):
     """A column value as the outbox would carry it (dates as ISO text)."""
     return value.isoformat() if hasattr(value, "isoformat") else value
 
@@ -453,7 +453,7 @@ def pull(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, since: int
         if row.op == "insert" and len(fields) < len(row.fields):
             # A laptop that never had the row needs all of it: the values that stand now.
             current = _current(uow, row.table_name, row.row_id) or {}
-            fields = {k: _plain(current.get(k)) for k in row.fields}
+            fields = {k: plain(current.get(k)) for k in row.fields}
         if fields:
             changes.append(Change(row.seq, row.table_name, row.row_id, row.op, row.hlc, row.origin_device, fields))
     following = rows[-1].seq if rows else since

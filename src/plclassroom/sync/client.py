@@ -16,15 +16,18 @@ off still orders its next edits after what it pulled; sync never refuses over cl
 
 from __future__ import annotations
 
+import hashlib
 import random
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 import httpx
+import msgspec
 import orjson
 from sqlalchemy import bindparam, delete, insert, select, update
 
+from plclassroom.domain import Person, School
 from plclassroom.domain.base import SYNC_COLUMNS
 from plclassroom.store.capture import defaults
 from plclassroom.store.database import Store
@@ -39,14 +42,18 @@ from plclassroom.sync.protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    Snapshot,
+    SnapshotInfo,
     batches,
+    decompress,
     pack,
     unpack,
 )
-from plclassroom.sync.report import Cancelled, SyncError, SyncReport
+from plclassroom.sync.report import Cancelled, Gone, SyncError, SyncReport
 from plclassroom.sync.rows import synced_tables, typed
 
 RETRIES = 5
+MAX_SNAPSHOT = 2 * 1024 * 1024 * 1024  # a first download, expanded: a very large school's scope
 OUTBOX_CHUNK = 5000  # outbox entries read at a time
 
 
@@ -205,6 +212,8 @@ class SyncClient:
                     return response
                 if response.status_code in (401, 403):
                     raise SyncError(_message(response, "The district server refused this laptop: enrol it again."))
+                if response.status_code == 404:
+                    raise Gone(_message(response, "The district server no longer has what was asked for."))
                 if response.status_code in (400, 413, 422):
                     raise SyncError(_message(response, "The district server could not read what was sent."))
                 failure = _message(response, f"The district server answered {response.status_code}.")
@@ -246,6 +255,8 @@ class SyncClient:
                 raise Cancelled("Sync cancelled; what was sent or received so far is kept.")
 
         self._push(report, step)
+        if self._new_laptop():
+            self._first_sync(report, step)
         self._pull(report, step)
         with self.store.unit_of_work() as uow:
             device = uow.session.get(Device, self.store.device_id)
@@ -274,6 +285,56 @@ class SyncClient:
                 answer: PushResponse = self._read(response, PushResponse)
                 acknowledge(self.store, batch, answer, report)
             after = entries[-1].seq
+
+    def _new_laptop(self) -> bool:
+        """Never pulled, and holds no school or person: its first sync is a snapshot, not a replay."""
+        with self.store.unit_of_work() as uow:
+            if uow.session.get(Device, self.store.device_id).pull_cursor:
+                return False
+            return all(uow.session.execute(select(table.id).limit(1)).first() is None for table in (School, Person))
+
+    def _first_sync(self, report: SyncReport, step) -> None:
+        """Download the scope's snapshot a chunk at a time into a file beside the database (a cut
+        download goes on from its last byte next time), check its hash, apply it in one
+        transaction, and pull from its sequence after."""
+        info: SnapshotInfo = self._read(self._request("GET", "/v1/snapshot", report), SnapshotInfo)
+        folder, stem = self.store.path.parent, self.store.path.stem
+        partial = folder / f"{stem}-snapshot-{info.id}.part"
+        for old in folder.glob(f"{stem}-snapshot-*.part"):
+            if old != partial:
+                old.unlink(missing_ok=True)  # another snapshot's leftovers: never a growing pile
+        have = partial.stat().st_size if partial.exists() else 0
+        if have > info.size:
+            partial.unlink()
+            have = 0
+        with partial.open("ab") as out:
+            while have < info.size:
+                step("snapshot", have, info.size)
+                try:
+                    response = self._request("GET", f"/v1/snapshot/{info.id}", report, params={"offset": have})
+                except Gone:
+                    partial.unlink(missing_ok=True)
+                    raise SyncError("The district rebuilt this laptop's first download: sync again to start it anew.") \
+                        from None
+                if not response.content:
+                    raise SyncError("The district server stopped sending the first download; sync again to go on.")
+                out.write(response.content)
+                out.flush()
+                have += len(response.content)
+        data = partial.read_bytes()
+        if hashlib.sha256(data).hexdigest() != info.sha256:
+            partial.unlink()
+            raise SyncError("The first download arrived damaged; sync again to download it anew.")
+        try:
+            snapshot = msgspec.msgpack.decode(decompress(data, "zstd", limit=MAX_SNAPSHOT, largest=MAX_SNAPSHOT),
+                                              type=Snapshot)
+        except (ProtocolError, msgspec.DecodeError, msgspec.ValidationError):
+            partial.unlink()
+            raise SyncError("The first download cannot be read; sync again to download it anew.") from None
+        before = report.pulled
+        apply_page(self.store, snapshot.changes, snapshot.seq, report)
+        report.snapshot_rows += report.pulled - before
+        partial.unlink()
 
     def _pull(self, report: SyncReport, step) -> None:
         while True:

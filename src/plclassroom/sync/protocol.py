@@ -74,6 +74,26 @@ class PushResponse(msgspec.Struct, frozen=True):
     server_seq: int
 
 
+class SnapshotInfo(msgspec.Struct, frozen=True):
+    """A new laptop's first sync: everything in its scope as of server sequence ``seq``, as one
+    file it downloads a chunk at a time (resuming where a cut stopped it) and checks by hash."""
+
+    id: str  # names the file: GET /v1/snapshot/{id}?offset=
+    seq: Counter  # pull from here once it is applied
+    size: Counter  # bytes
+    sha256: str
+    rows: Counter
+    chunk: Counter  # the most bytes one GET answers
+
+
+class Snapshot(msgspec.Struct, frozen=True):
+    seq: Counter
+    changes: list[Change]  # each row whole, as an insert
+
+
+SNAPSHOT_CHUNK = 1024 * 1024
+
+
 class PullResponse(msgspec.Struct, frozen=True):
     changes: list[Change]
     next: int  # the cursor to ask from next time

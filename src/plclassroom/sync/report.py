@@ -14,12 +14,17 @@ class Cancelled(SyncError):
     pass
 
 
+class Gone(SyncError):
+    """The server no longer has what was asked for (a snapshot rebuilt since): ask again."""
+
+
 @dataclass
 class SyncReport:
     pushed: int = 0
     rejected: int = 0
     pulled: int = 0
     superseded: int = 0
+    snapshot_rows: int = 0  # a new laptop's first sync: rows that came in the snapshot
     skipped_local: int = 0  # pulled fields kept back because this laptop has a newer unpushed edit
     bytes_sent: int = 0
     bytes_received: int = 0

@@ -1,0 +1,104 @@
+"""A new laptop's first sync, the district's side: every row in the device's scope, whole, as of
+one change-log sequence, built once per scope and sequence into a compressed file that the laptop
+downloads a chunk at a time. Then it pulls from that sequence like any laptop.
+
+The rows are the ones a pull from 0 would bring (the change log's rows in scope, with the values
+that stand now), read in one transaction, so the file and its sequence agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import time
+from pathlib import Path
+
+import msgspec
+from sqlalchemy import func, select
+
+from plclassroom.services.district_sync import Owner, Scope, plain, scope_of
+from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser
+from plclassroom.store.unit_of_work import UnitOfWork
+from plclassroom.sync.protocol import SNAPSHOT_CHUNK, Change, Snapshot, SnapshotInfo, compress
+from plclassroom.sync.rows import synced_tables
+
+KEEP_SECONDS = 7 * 24 * 3600  # an unused snapshot file goes after a week
+
+
+def _scope_key(user: DistrictUser, scope: Scope) -> str:
+    parts = [user.role, scope.person_id or "", *(sorted(x) if x is not None else ["*"] for x in (
+        scope.classes, scope.students, scope.schools))]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:20]
+
+
+def snapshot_for(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, folder: Path) -> SnapshotInfo:
+    """The device's snapshot, built now unless the same scope at the same sequence was built before."""
+    scope = scope_of(uow, user)
+    log = DistrictChange.__table__
+    seq = uow.session.execute(select(func.max(log.c.seq))).scalar() or 0
+    snapshot_id = f"{_scope_key(user, scope)}-{seq}"
+    path = folder / f"{snapshot_id}.snapshot"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        _tidy(folder)
+        owned: dict[tuple[str, str], Owner] = {}
+        for row in uow.session.execute(select(log.c.table_name, log.c.row_id, log.c.class_id, log.c.student_id,
+                                              log.c.private_to, log.c.school_id).where(log.c.seq <= seq)):
+            owned[(row.table_name, row.row_id)] = Owner(row.class_id, row.student_id, row.private_to, row.school_id)
+        wanted: dict[str, list[str]] = {}
+        for (table, row_id), owner in owned.items():
+            if scope.allows(owner) is None:
+                wanted.setdefault(table, []).append(row_id)
+        changes = []
+        tables = synced_tables()
+        for name, ids in wanted.items():
+            if name not in tables:
+                continue
+            table = tables[name].__table__
+            for start in range(0, len(ids), 900):
+                for row in uow.session.execute(select(table).where(table.c.id.in_(ids[start:start + 900]))).mappings():
+                    fields = {k: plain(v) for k, v in row.items() if k not in ("id", "hlc", "device_id")}
+                    changes.append(Change(seq, name, row["id"], "insert", row["hlc"], row["device_id"], fields))
+        data = compress(msgspec.msgpack.encode(Snapshot(seq, changes)))
+        info = SnapshotInfo(snapshot_id, seq, len(data), hashlib.sha256(data).hexdigest(), len(changes),
+                            SNAPSHOT_CHUNK)
+        partial = path.with_suffix(f".{secrets.token_hex(6)}.part")  # two builds at once each write their own
+        partial.write_bytes(data)
+        (folder / f"{snapshot_id}.info").write_bytes(msgspec.msgpack.encode(info))
+        os.replace(partial, path)  # last: a file under its name is whole, and its info is there
+        return info
+    return msgspec.msgpack.decode((folder / f"{snapshot_id}.info").read_bytes(), type=SnapshotInfo)
+
+
+def folder_for(store) -> Path:
+    """Where a server keeps its snapshot files: beside its SQLite file, or (PostgreSQL) in the
+    user's cache folder, one per database."""
+    if store.path is not None:
+        return store.path.parent / f"{store.path.stem}-snapshots"
+    import platformdirs
+
+    url = store.engine.url
+    return Path(platformdirs.user_cache_dir("plclassroom-server")) / f"snapshots-{url.host}-{url.port}-{url.database}"
+
+
+def chunk(uow: UnitOfWork, user: DistrictUser, folder: Path, snapshot_id: str, offset: int) -> bytes | None:
+    """Bytes of a snapshot from ``offset`` (at most a chunk), or None: no such snapshot for this
+    user's scope (another scope's file is never served)."""
+    if not snapshot_id.startswith(_scope_key(user, scope_of(uow, user)) + "-"):
+        return None
+    path = folder / f"{snapshot_id}.snapshot"
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        return handle.read(SNAPSHOT_CHUNK)
+
+
+def _tidy(folder: Path) -> None:
+    """Old snapshots and the leftovers of a build that died go, so the folder never only grows."""
+    now = time.time()
+    for path in folder.iterdir():
+        age = now - path.stat().st_mtime
+        if (path.suffix == ".part" and age > 3600) or age > KEEP_SECONDS:
+            path.unlink(missing_ok=True)

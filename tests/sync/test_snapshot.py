@@ -1,0 +1,146 @@
+"""A new laptop's first sync (issue 9): the scope's snapshot in one download of chunks, checked by
+hash, applied in one transaction, then pulls from its sequence; a download cut off goes on from
+its last byte, a damaged one is fetched anew, and nothing is left behind."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from plclassroom.server.cli import publish
+from plclassroom.services import demo, district_snapshot, profiles
+from plclassroom.store.database import Store
+from plclassroom.store.district import DistrictChange
+from plclassroom.sync.client import SyncClient
+from plclassroom.sync.report import SyncError
+from tests.conftest import SERVER_DATABASES, run
+from tests.postgres import server_database
+from tests.sync.conftest import enrol_directly
+from tests.sync.test_merge import direct, first_student, profile_field
+from tests.sync.test_scope import in_scope, rows
+
+
+@pytest.fixture(scope="module", params=SERVER_DATABASES)
+def district(request, tmp_path_factory):
+    with server_database(request, request.param, tmp_path_factory.mktemp("district")) as server:
+        with server.unit_of_work() as uow:
+            demo.build_demo_school(uow)
+            uow.commit()
+        publish(server)
+        yield server
+
+
+class Cut(httpx.BaseTransport):
+    """The link drops (for good, this sync) at the ``after``-th snapshot chunk."""
+
+    def __init__(self, inner, after: int) -> None:
+        self.inner, self.after, self.chunks = inner, after, 0
+
+    def handle_request(self, request):
+        if request.url.path.startswith("/v1/snapshot/"):
+            self.chunks += 1
+            if self.chunks > self.after:
+                raise httpx.ReadError("link dropped")
+        return self.inner.handle_request(request)
+
+
+def laptop_for(district, tmp_path, role="district_admin"):
+    laptop = Store.open(tmp_path / "new-laptop.sqlite")
+    enrol_directly(district, laptop, role)
+    return laptop
+
+
+def test_a_new_laptop_gets_its_scope_in_one_snapshot_then_pulls_from_its_sequence(district, tmp_path):
+    laptop = laptop_for(district, tmp_path)
+    calls = []
+    try:
+        report = SyncClient(laptop, "http://district", "t", transport=direct(district, laptop.device_id, calls)).sync()
+        user_id = f"user-{laptop.device_id[:8]}"
+        assert report.snapshot_rows > 0 and rows(laptop) == in_scope(district, user_id)
+        assert "/v1/pull" in calls and calls.index("/v1/pull") > 0  # after the snapshot, not instead of it
+        with district.unit_of_work() as uow:
+            top = uow.session.execute(select(func.max(DistrictChange.seq))).scalar()
+        with laptop.unit_of_work() as uow:
+            from plclassroom.store.outbox import Device
+
+            assert uow.session.get(Device, laptop.device_id).pull_cursor == top
+        assert not list(tmp_path.glob("*.part"))  # nothing left behind
+        # Then it is a laptop like any: its edit travels, and a second sync pulls only what is new.
+        student = first_student(laptop)
+        run(laptop, profiles.update_profile_field, student, "interests", "Robotics club")
+        again = SyncClient(laptop, "http://district", "t", transport=direct(district, laptop.device_id)).sync()
+        assert again.snapshot_rows == 0 and again.pushed == 1
+        assert profile_field(district, student, "interests") == "Robotics club"
+    finally:
+        laptop.close()
+
+
+@pytest.mark.parametrize("cut_after", [0, 1, 3])
+def test_a_cut_download_goes_on_from_its_last_byte(district, tmp_path, monkeypatch, cut_after):
+    monkeypatch.setattr(district_snapshot, "SNAPSHOT_CHUNK", 8 * 1024)  # many chunks
+    laptop = laptop_for(district, tmp_path)
+    try:
+        inner = direct(district, laptop.device_id)
+        with pytest.raises(SyncError):
+            SyncClient(laptop, "http://district", "t", transport=Cut(inner, cut_after), sleep=lambda _s: None).sync()
+        [partial] = tmp_path.glob("new-laptop-snapshot-*.part")
+        assert partial.stat().st_size == cut_after * 8 * 1024
+        offsets = []
+
+        class Watch(httpx.BaseTransport):
+            def handle_request(self, request):
+                if request.url.path.startswith("/v1/snapshot/"):
+                    offsets.append(int(request.url.params["offset"]))
+                return inner.handle_request(request)
+
+        report = SyncClient(laptop, "http://district", "t", transport=Watch()).sync()
+        assert offsets[0] == cut_after * 8 * 1024  # went on, did not start again
+        assert report.snapshot_rows > 0 and not list(tmp_path.glob("*.part"))
+        assert rows(laptop) == in_scope(district, f"user-{laptop.device_id[:8]}")
+    finally:
+        laptop.close()
+
+
+def test_a_damaged_download_is_fetched_anew_and_changes_nothing(district, tmp_path, monkeypatch):
+    monkeypatch.setattr(district_snapshot, "SNAPSHOT_CHUNK", 8 * 1024)
+    laptop = laptop_for(district, tmp_path)
+    try:
+        inner = direct(district, laptop.device_id)
+        with pytest.raises(SyncError):
+            SyncClient(laptop, "http://district", "t", transport=Cut(inner, 2), sleep=lambda _s: None).sync()
+        [partial] = tmp_path.glob("*.part")
+        partial.write_bytes(b"\xff" * partial.stat().st_size)  # what a bad disk or a bad copy does
+        with pytest.raises(SyncError, match="damaged"):
+            SyncClient(laptop, "http://district", "t", transport=inner).sync()
+        assert rows(laptop) == set() and not list(tmp_path.glob("*.part"))
+        SyncClient(laptop, "http://district", "t", transport=inner).sync()
+        assert rows(laptop) == in_scope(district, f"user-{laptop.device_id[:8]}")
+    finally:
+        laptop.close()
+
+
+def test_a_snapshot_gone_from_the_server_is_started_anew(district, tmp_path, monkeypatch):
+    monkeypatch.setattr(district_snapshot, "SNAPSHOT_CHUNK", 8 * 1024)
+    laptop = laptop_for(district, tmp_path)
+    try:
+        inner = direct(district, laptop.device_id)
+        with pytest.raises(SyncError):
+            SyncClient(laptop, "http://district", "t", transport=Cut(inner, 1), sleep=lambda _s: None).sync()
+
+        class TidiedAway(httpx.BaseTransport):
+            """The district tidies its snapshot files away between the laptop's two requests."""
+
+            def handle_request(self, request):
+                if request.url.path.startswith("/v1/snapshot/"):
+                    for built in district_snapshot.folder_for(district).glob("*.snapshot"):
+                        built.unlink()
+                return inner.handle_request(request)
+
+        with pytest.raises(SyncError, match="sync again"):
+            SyncClient(laptop, "http://district", "t", transport=TidiedAway()).sync()
+        assert rows(laptop) == set() and not list(tmp_path.glob("*.part"))
+        SyncClient(laptop, "http://district", "t", transport=inner).sync()
+        assert rows(laptop) == in_scope(district, f"user-{laptop.device_id[:8]}")
+    finally:
+        laptop.close()
