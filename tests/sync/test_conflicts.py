@@ -69,3 +69,37 @@ def test_the_differences_are_marked_word_by_word():
     assert "".join(text for kind, text in runs if kind != "removed") == "Needs large print and a reader for tests"
     assert [text for kind, text in runs if kind == "added"] == ["and a reader "]
     assert word_diff("same", "same") == [("same", "same")]
+
+
+def test_a_refused_change_is_listed_and_goes_again_once_the_district_allows_it(server, laptops):
+    from sqlalchemy import select
+
+    from plclassroom.domain import Enrollment
+    from plclassroom.store.district import DistrictUser
+    from tests.sync.conftest import a_teacher_and_class
+
+    laptop = laptops()
+    teacher, class_id = a_teacher_and_class(server)
+    sync = client(server, laptop, role="teacher", person_id=teacher)
+    with server.unit_of_work() as uow:
+        classes = set(uow.session.execute(select(Enrollment.class_id).where(Enrollment.person_id == teacher)).scalars())
+        mine = set(uow.session.execute(select(Enrollment.person_id).where(
+            Enrollment.class_id.in_(classes), Enrollment.role == "student")).scalars())
+        outsider = sorted(set(uow.session.execute(select(Enrollment.person_id).where(
+            Enrollment.role == "student")).scalars()) - mine)[0]
+    run(laptop, profiles.update_profile_field, outsider, "needs", "Seen at lunch duty: needs a quiet space")
+    assert sync.sync().rejected == 1
+    [refused] = run(laptop, conflicts.list_refused)
+    assert refused.what == "Learner profile" and refused.student and "not one of yours" in refused.why
+    # The admin makes the teacher a school-wide role; the teacher sends it again.
+    with server.unit_of_work() as uow:
+        user = uow.session.get(DistrictUser, f"user-{laptop.device_id[:8]}")
+        user.role = "district_admin"
+        uow.commit()
+    run(laptop, conflicts.send_again, refused.seq)
+    assert run(laptop, conflicts.list_refused) == []
+    report = sync.sync()
+    assert report.pushed == 1 and report.rejected == 0
+    assert profile_field(server, outsider, "needs") == "Seen at lunch duty: needs a quiet space"
+    with pytest.raises(conflicts.ConflictError):
+        run(laptop, conflicts.send_again, refused.seq)

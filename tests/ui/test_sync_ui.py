@@ -199,6 +199,37 @@ def test_the_conflicts_view_settles_by_keeping_one_or_a_merge_and_undo_reopens(q
     dialog.close()
 
 
+def test_the_conflicts_view_sends_a_refused_change_again(qtbot, demo_store):
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import Qt
+
+    from plclassroom.store.outbox import RejectedChange
+    from tests.conftest import count
+
+    student = first_student(demo_store)
+    with demo_store.unit_of_work() as uow:
+        uow.session.add(RejectedChange(seq=7, table_name="person", row_id=student, op="update", hlc=1,
+                                       fields='{"preferred_name": "Sam"}',
+                                       reason="Refused: the student is not one of yours.",
+                                       rejected_at=datetime.now(UTC)))
+        uow.commit()
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "refused-view")
+    qtbot.addWidget(window)
+    outbox = count(demo_store, "SELECT count(*) FROM sync_outbox")
+    dialog = window.sync.open_conflicts()
+    dialog.tabs.setCurrentIndex(1)
+    assert dialog.tabs.tabText(1) == "Refused by the district (1)"
+    assert dialog.refused.item(0, 3).text() == "Refused: the student is not one of yours."
+    assert dialog.refused.item(0, 2).text()  # the student's name
+    dialog.refused.selectRow(0)
+    qtbot.mouseClick(dialog.send_again, Qt.MouseButton.LeftButton)
+    assert count(demo_store, "SELECT count(*) FROM sync_outbox") == outbox + 1
+    assert dialog.refused.rowCount() == 0 and "refused" not in window.last_sync.text()
+    dialog.close()
+
+
 def test_a_week_by_usb_bundle_from_the_window(qtbot, demo_store, demo_template, tmp_path):
     from plclassroom.services import district_bundles
 

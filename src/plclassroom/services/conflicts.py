@@ -1,6 +1,7 @@
 """The conflicts view's use cases: the long texts kept in two versions after a sync (a note or a
 profile narrative changed on two devices that had not seen each other's change), each shown as
-the version that stands and the other one, and settled by keeping one or a merge. Settling is an
+the version that stands and the other one, and settled by keeping one or a merge; and the changes
+the district refused, sent again or taken off the list. Settling is an
 ordinary edit of the field plus the conflict marked settled: both sync like any other change,
 so every device in scope sees it settled."""
 
@@ -14,6 +15,7 @@ from sqlalchemy import select
 from plclassroom.domain import Conference, Person, SyncConflict
 from plclassroom.domain.clock import unpack
 from plclassroom.services.roster import list_name
+from plclassroom.store.outbox import OutboxEntry, RejectedChange
 from plclassroom.store.unit_of_work import UnitOfWork
 from plclassroom.sync.rows import synced_tables
 
@@ -97,3 +99,48 @@ def _what(uow: UnitOfWork, conflict: SyncConflict) -> str:
         if held is not None:
             return f"Conference of {held:%d %b %Y}: {field}"
     return f"{WHAT.get(conflict.table_name, conflict.table_name.replace('_', ' ').capitalize())}: {field}"
+
+
+# -- changes the district refused ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RefusedView:
+    seq: int
+    what: str  # "Learner profile", "Evidence"
+    student: str
+    why: str  # the district's reason
+    when: datetime
+
+
+def list_refused(uow: UnitOfWork) -> list[RefusedView]:
+    """The changes the district refused, kept here (not lost, not retried forever), newest last."""
+    found = []
+    for change in uow.session.execute(select(RejectedChange).order_by(RejectedChange.seq)).scalars():
+        table = synced_tables().get(change.table_name)
+        row = uow.session.get(table, change.row_id) if table is not None else None
+        student_id = getattr(row, "student_id", None) or (change.row_id if change.table_name == "person" else None)
+        student = uow.session.get(Person, student_id) if student_id else None
+        found.append(RefusedView(change.seq, WHAT.get(change.table_name, change.table_name.replace("_", " ").capitalize()),
+                                 list_name(student) if student else "", change.reason, change.rejected_at))
+    return found
+
+
+def send_again(uow: UnitOfWork, seq: int) -> None:
+    """Queue a refused change for the next sync again (the district's admin has, say, given the
+    teacher the class since), with its own time: it is the same edit."""
+    change = uow.session.get(RejectedChange, seq)
+    if change is None:
+        raise ConflictError("That refused change is no longer here.")
+    uow.session.add(OutboxEntry(table_name=change.table_name, row_id=change.row_id, op=change.op, hlc=change.hlc,
+                                fields=change.fields))
+    uow.session.delete(change)
+    uow.commit()
+
+
+def dismiss_refused(uow: UnitOfWork, seq: int) -> None:
+    """Take a refused change off the list: this laptop keeps its version, the district its own."""
+    change = uow.session.get(RejectedChange, seq)
+    if change is not None:
+        uow.session.delete(change)
+        uow.commit()

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
                                     triggered=lambda: self.sync.connect_to_server()))
         file_menu.addAction(QAction("S&ync now", self, shortcut="Ctrl+Shift+S", triggered=lambda: self.sync.sync_now()))
         file_menu.addAction(QAction("Sync re&port…", self, triggered=lambda: self.sync.open_report()))
-        file_menu.addAction(QAction("Settle &two versions…", self, shortcut="Ctrl+Shift+T",
+        file_menu.addAction(QAction("Settle sync &conflicts…", self, shortcut="Ctrl+Shift+T",
                                     triggered=lambda: self.sync.open_conflicts()))
         file_menu.addAction(QAction("Export sync &bundle (USB)…", self, triggered=lambda: self.sync.export_bundle()))
         file_menu.addAction(QAction("Import return b&undle…", self,

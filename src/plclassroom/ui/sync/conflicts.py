@@ -12,12 +12,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -66,7 +70,7 @@ class ConflictsDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Two versions kept")
+        self.setWindowTitle("Settle sync conflicts")
         self.views: list[conflicts.ConflictView] = []
         self.intro = QLabel(wordWrap=True)
         self.list = QListWidget(accessibleName="Notes with two versions")
@@ -99,11 +103,40 @@ class ConflictsDialog(QDialog):
         split.addWidget(self.list)
         split.addWidget(versions)
         split.setSizes([300, 800])
+        versions_page = QWidget()
+        page = QVBoxLayout(versions_page)
+        page.addWidget(self.intro)
+        page.addWidget(split, 1)
+
+        # The changes the district refused: kept here, sent again or taken off the list.
+        self.refused_intro = QLabel(wordWrap=True)
+        self.refused = QTableWidget(0, 4, accessibleName="Changes the district refused")
+        self.refused.setHorizontalHeaderLabels(["When", "What", "Student", "Why"])
+        self.refused.horizontalHeader().setStretchLastSection(True)
+        self.refused.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.refused.verticalHeader().hide()
+        self.refused.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.send_again = QPushButton("&Send again at the next sync")
+        self.dismiss = QPushButton("&Dismiss (keep this laptop's version)")
+        refused_page = QWidget()
+        page = QVBoxLayout(refused_page)
+        page.addWidget(self.refused_intro)
+        page.addWidget(self.refused, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_again)
+        buttons.addWidget(self.dismiss)
+        buttons.addStretch(1)
+        page.addLayout(buttons)
+        self.send_again.clicked.connect(lambda: self._refused_action(conflicts.send_again, "Queued again"))
+        self.dismiss.clicked.connect(lambda: self._refused_action(conflicts.dismiss_refused, "Dismissed"))
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(versions_page, "Two versions")
+        self.tabs.addTab(refused_page, "Refused by the district")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
 
         self.list.currentRowChanged.connect(self._show)
@@ -137,6 +170,39 @@ class ConflictsDialog(QDialog):
         ids = [view.id for view in self.views]
         self.list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
         self._show(self.list.currentRow())
+        self.reload_refused()
+
+    def reload_refused(self) -> None:
+        self.refused_views = self.context.call(conflicts.list_refused)
+        self.refused_intro.setText(
+            f"The district refused {len(self.refused_views)} change{'s' if len(self.refused_views) != 1 else ''} "
+            "from this laptop (the reason is beside each). They are kept here, not sent again by themselves: "
+            "send one again once the district has fixed the reason, or dismiss it." if self.refused_views else
+            "The district has refused nothing from this laptop.")
+        self.refused.setRowCount(len(self.refused_views))
+        for row, view in enumerate(self.refused_views):
+            for column, text in enumerate((f"{view.when.astimezone():%d %b %H:%M}", view.what, view.student,
+                                           view.why)):
+                self.refused.setItem(row, column, QTableWidgetItem(text))
+        self.refused.resizeColumnsToContents()
+        for button in (self.send_again, self.dismiss):
+            button.setEnabled(bool(self.refused_views))
+        self.tabs.setTabText(0, f"Two versions ({len(self.views)})")
+        self.tabs.setTabText(1, f"Refused by the district ({len(self.refused_views)})")
+
+    def _refused_action(self, action, done: str) -> None:
+        row = self.refused.currentRow()
+        if not 0 <= row < len(self.refused_views):
+            self.context.message.emit("Pick a refused change first.")
+            return
+        view = self.refused_views[row]
+        try:
+            self.context.call(action, view.seq)
+        except conflicts.ConflictError as error:
+            self.context.message.emit(str(error))
+        else:
+            self.context.message.emit(f"{done}: {view.what}{' for ' + view.student if view.student else ''}.")
+        self.context.changed.emit("conflict", "")
 
     def current(self) -> conflicts.ConflictView | None:
         row = self.list.currentRow()

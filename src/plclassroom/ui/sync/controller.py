@@ -58,9 +58,13 @@ class SyncController(QObject):
         self._probes: set[_Probe] = set()
         self.timer = QTimer(self, interval=PROBE_MS, timeout=self.probe)
         self.timer.start()
-        context.changed.connect(lambda kind, _key: kind == "conflict" and self.show_status())
+        context.changed.connect(self._data_changed)  # a method: Qt drops the connection with the controller
         self.show_status()
         QTimer.singleShot(2000, self.probe)
+
+    def _data_changed(self, kind: str, _key: str) -> None:
+        if kind == "conflict":
+            self.show_status()
 
     def show_status(self) -> None:
         state = self.context.call(sync.status)
