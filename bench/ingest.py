@@ -5,7 +5,23 @@ cluster: fsync on, as a real server):
 
 - 20 devices (quick: 4) each push a teacher's week (5,000 changes; quick: 1,000) at once, one
   connection each: changes per second, from the first request to the last answer;
-- one device pushing its week alone, on a fresh database: what concurrency adds.
+- one device pushing its week alone, on a fresh database: what concurrency adds;
+- district load, on PostgreSQL only: 50 devices (quick: 8) sync at once, one connection each,
+  each as a laptop's sync does it: push its week in batches, then pull (``GET /v1/pull`` from its
+  cursor, a page at a time, until ``has_more`` is false). A smaller week than above (1,000 changes
+  a device; quick: 1,000 too), so that 50 devices finish in a couple of minutes on a 2-core
+  machine: 50,000 changes pushed, and every device pulls what the others pushed before its pull
+  (all 50 are the same teacher's laptops: every change is in every device's scope, the most a
+  pull can carry). Figures: changes pushed per second over the whole sync (first request to last
+  answer, pulls included); p50 and p99 of every push request's latency, p99 of every pull
+  page's; the error answers (any answer but 200, apart from 503 and 429, which are retried after
+  ``Retry-After`` and counted apart: ``busy_retries``). The clients are bounded: a request times
+  out after 120 s, a request is retried at most 20 times, the run stops after 10 minutes.
+  Afterwards the bench reads the PostgreSQL database itself (SQL, not the app) and asserts that
+  every pushed (device, device_seq) is in ``district_change`` exactly once, that nothing else of
+  those devices is, and that every device's pull missed none of the other devices' new rows up to
+  its last cursor (nor got a change twice, or its own). Any lost, duplicated or refused change,
+  any error answer, fails the bench.
 
 The week is made once on a laptop copy of the demo school (``sync._week_of_changes``: evidence
 and learner-profile edits). Every device pushes a copy of it under its own device id: its own
@@ -21,6 +37,7 @@ Request bodies are packed before the clock starts.
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import socket
@@ -45,6 +62,9 @@ from sync import _laptop, _week_of_changes  # noqa: E402
 RATE_LIMIT = 1_000_000  # requests per minute per device: the bench measures ingest, not the limiter
 START_TIMEOUT = 60.0
 REQUEST_TIMEOUT = 600.0
+DISTRICT_REQUEST_TIMEOUT = 120.0  # the district run's clients: one request waits at most this long,
+DISTRICT_RETRIES = 20  # is retried at most this many times when the server is busy (503, 429),
+DISTRICT_RUN_TIMEOUT = 600.0  # and the whole run stops after this long
 EVIDENCE_IDS = uuid.UUID("5d0c6f0e-3b1a-4f43-9a55-6b1e9c0f2a71")  # namespace for the devices' evidence ids
 
 
@@ -57,6 +77,21 @@ class Device:
     user_id: str = ""
     code: str = ""
     token: str = ""
+    seqs: list[int] = field(default_factory=list)  # the device op sequence of every change, in order
+
+
+@dataclass
+class Synced:
+    """One device's sync in the district run: what it saw and how long each request took."""
+
+    push_ms: list[float] = field(default_factory=list)  # every push request (retries too)
+    pull_ms: list[float] = field(default_factory=list)  # every pull page
+    pulled: list[int] = field(default_factory=list)  # the server sequence of every pulled change, in order
+    cursor: int = 0  # where its pull ended
+    retries: int = 0  # 503 and 429 answers, retried
+    error_answers: list[str] = field(default_factory=list)  # any other answer but 200
+    started: float = 0.0
+    finished: float = 0.0
 
 
 @dataclass
@@ -73,7 +108,7 @@ class Result:
 # -- the week, and the devices' copies of it ----------------------------------------------------------
 
 
-def _teacher_week(template: Path, work: Path, total: int) -> tuple[list, str]:
+def _teacher_week(template: Path, work: Path, total: int, name: str = "laptop") -> tuple[list, str]:
     """A teacher's week as pushed changes, all in the teacher's scope; returns (changes, teacher)."""
     from sqlalchemy import select
 
@@ -81,7 +116,7 @@ def _teacher_week(template: Path, work: Path, total: int) -> tuple[list, str]:
     from plclassroom.store.outbox import OutboxEntry
     from plclassroom.sync.client import outbox_changes
 
-    laptop = _laptop(template, work / "laptop.sqlite")
+    laptop = _laptop(template, work / f"{name}.sqlite")
     try:
         made, _received = _week_of_changes(laptop, total)
         with laptop.unit_of_work() as uow:
@@ -117,8 +152,9 @@ def _with(change, **values):
     return msgspec.structs.replace(change, **values)
 
 
-def _devices(week: list, count: int) -> list[Device]:
-    """``count`` devices, each with its own copy of the week, cut into batches and packed."""
+def _devices(week: list, count: int, cursor: int = 0) -> list[Device]:
+    """``count`` devices, each with its own copy of the week, cut into batches and packed (with the
+    pull ``cursor`` the devices push from)."""
     from plclassroom.sync.protocol import PushRequest, batches, pack
 
     devices = []
@@ -129,7 +165,8 @@ def _devices(week: list, count: int) -> list[Device]:
                    for c in week]
         cut = batches(changes)
         devices.append(Device(device_id, len(changes), [len(b) for b in cut],
-                              [pack(PushRequest(device_id, b, cursor=0), "zstd") for b in cut]))
+                              [pack(PushRequest(device_id, b, cursor=cursor), "zstd") for b in cut],
+                              seqs=[c.seq for c in changes]))
     return devices
 
 
@@ -202,20 +239,27 @@ def _headers(token: str = "") -> dict:
     return headers
 
 
+def _enrol(clients: list, devices: list[Device]) -> None:
+    """Each device enrols with its code, on its own connection (before any clock starts)."""
+    from plclassroom.sync.protocol import EnrolRequest, EnrolResponse, pack, unpack
+
+    for client, device in zip(clients, devices, strict=True):
+        response = client.post("/v1/enrol", content=pack(EnrolRequest(device.code, device.id, "Bench laptop")),
+                               headers=_headers())
+        assert response.status_code == 200, (response.status_code, response.text)
+        device.token = unpack(response.content, EnrolResponse, "identity").token
+
+
 def _push_all(base_url: str, devices: list[Device]) -> Result:
     """Every device pushes its batches in order, all at once, one connection each; timed from the
     first request to the last answer. Every change must be accepted."""
     import httpx
 
-    from plclassroom.sync.protocol import EnrolRequest, EnrolResponse, PushResponse, pack, unpack
+    from plclassroom.sync.protocol import PushResponse, unpack
 
     clients = [httpx.Client(base_url=base_url, timeout=REQUEST_TIMEOUT) for _ in devices]
     try:
-        for client, device in zip(clients, devices, strict=True):
-            response = client.post("/v1/enrol", content=pack(EnrolRequest(device.code, device.id, "Bench laptop")),
-                                   headers=_headers())
-            assert response.status_code == 200, (response.status_code, response.text)
-            device.token = unpack(response.content, EnrolResponse, "identity").token
+        _enrol(clients, devices)
         ready = threading.Barrier(len(devices))
         started = [0.0] * len(devices)
         finished = [0.0] * len(devices)
@@ -320,6 +364,186 @@ def _on_postgres(databases, template: Path, devices: list[Device], teacher: str,
         databases.drop(name)
 
 
+def _sync_all(base_url: str, devices: list[Device], cursor: int) -> tuple[list[Synced], list[str]]:
+    """Every device syncs as a laptop does, all at once, one connection each: its batches pushed in
+    order, then pull pages from ``cursor`` until ``has_more`` is false. Returns each device's
+    measures, and what went wrong on the way (a refused change, a lost connection, a timeout)."""
+    import httpx
+
+    from plclassroom.sync.protocol import PAGE_CHANGES, PullResponse, PushResponse, unpack
+
+    clients = [httpx.Client(base_url=base_url, timeout=DISTRICT_REQUEST_TIMEOUT) for _ in devices]
+    synced = [Synced(cursor=cursor) for _ in devices]
+    problems: list[str] = []
+    try:
+        _enrol(clients, devices)
+        ready = threading.Barrier(len(devices))
+        deadline = time.perf_counter() + DISTRICT_RUN_TIMEOUT
+
+        def request(n: int, kind: str, timings: list[float], **send) -> httpx.Response | None:
+            """One request, retried while the server is busy; None after an error answer."""
+            client, mine = clients[n], synced[n]
+            for _attempt in range(DISTRICT_RETRIES + 1):
+                if time.perf_counter() > deadline:
+                    raise TimeoutError(f"the run took longer than {DISTRICT_RUN_TIMEOUT:.0f} s")
+                sent = time.perf_counter()
+                response = client.request(**send)
+                timings.append((time.perf_counter() - sent) * 1000)
+                if response.status_code == 200:
+                    return response
+                if response.status_code not in (429, 503):
+                    mine.error_answers.append(f"{kind} answered {response.status_code}: {response.text[:300]}")
+                    return None
+                mine.retries += 1
+                time.sleep(float(response.headers.get("Retry-After", "1")))
+            raise TimeoutError(f"{kind} still busy after {DISTRICT_RETRIES} retries")
+
+        def work(n: int) -> None:
+            device, mine = devices[n], synced[n]
+            headers = _headers(device.token)
+            try:
+                ready.wait()
+                mine.started = time.perf_counter()
+                for body, size in zip(device.bodies, device.batches, strict=True):
+                    response = request(n, "push", mine.push_ms, method="POST", url="/v1/push", content=body,
+                                       headers=headers)
+                    if response is None:
+                        return  # an error answer: the rest would be pushed out of order
+                    answer = unpack(response.content, PushResponse, "identity")
+                    if answer.rejected or len(answer.accepted) != size:
+                        raise AssertionError(f"{len(answer.accepted)} of {size} changes accepted; refused: "
+                                             f"{sorted({r.reason for r in answer.rejected})}")
+                while True:
+                    response = request(n, "pull", mine.pull_ms, method="GET", url="/v1/pull", headers=headers,
+                                       params={"since": mine.cursor, "limit": PAGE_CHANGES})
+                    if response is None:
+                        return
+                    page = unpack(response.content, PullResponse, "identity")
+                    mine.pulled.extend(change.seq for change in page.changes)
+                    mine.cursor = page.next
+                    if not page.has_more:
+                        break
+                mine.finished = time.perf_counter()
+            except BaseException as error:  # reported by the main thread
+                problems.append(f"device {n}: {type(error).__name__}: {error}")
+                if ready.n_waiting:
+                    ready.abort()
+
+        threads = [threading.Thread(target=work, args=(n,), name=f"device-{n}") for n in range(len(devices))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return synced, problems
+    finally:
+        for client in clients:
+            client.close()
+
+
+def _verify_district(url: str, devices: list[Device], synced: list[Synced], cursor: int) -> int:
+    """Read the PostgreSQL database itself, with SQL: every change pushed is logged exactly once,
+    nothing else of those devices is, and each device's pull missed none of the other devices'
+    new rows up to where it ended (nor got one twice, or its own). Returns the conflicts kept."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    from plclassroom.store.engine import database_url
+
+    engine = create_engine(database_url(url), poolclass=NullPool)
+    try:
+        with engine.connect() as db:
+            counts = db.execute(text(
+                "SELECT device_id, device_seq, count(*) FROM district_change WHERE device_id = ANY(:ids) "
+                "GROUP BY device_id, device_seq"), {"ids": [d.id for d in devices]}).all()
+            log = db.execute(text("SELECT seq, device_id, op FROM district_change WHERE seq > :cursor ORDER BY seq"),
+                             {"cursor": cursor}).all()
+            conflicts = db.execute(text("SELECT count(*) FROM sync_conflict")).scalar()
+    finally:
+        engine.dispose()
+    logged = {(device, seq): n for device, seq, n in counts}
+    sent = {(d.id, seq) for d in devices for seq in d.seqs}
+    assert len(sent) == sum(d.changes for d in devices), "a device op sequence is repeated in what was sent"
+    lost = sent - logged.keys()
+    extra = logged.keys() - sent
+    doubled = {key: n for key, n in logged.items() if n != 1}
+    assert not lost, f"{len(lost)} pushed changes are not in district_change, e.g. {sorted(lost)[:5]}"
+    assert not extra, f"{len(extra)} changes in district_change were never pushed, e.g. {sorted(extra)[:5]}"
+    assert not doubled, f"{len(doubled)} pushed changes are in district_change more than once, " \
+                        f"e.g. {sorted(doubled.items())[:5]}"
+    assert sum(logged.values()) == len(sent), (sum(logged.values()), len(sent))
+
+    ours = {d.id for d in devices}
+    inserts = [(seq, device) for seq, device, op in log if device in ours and op == "insert"]
+    top_of = {}
+    for seq, device, _op in log:
+        if device in ours:
+            top_of[device] = max(top_of.get(device, 0), seq)
+    for n, (device, mine) in enumerate(zip(devices, synced, strict=True)):
+        pulled = mine.pulled
+        assert all(a < b for a, b in zip(pulled, pulled[1:], strict=False)), \
+            f"device {n} pulled changes out of order or twice"
+        assert not pulled or (pulled[0] > cursor and pulled[-1] <= mine.cursor), f"device {n} pulled outside its window"
+        assert mine.cursor >= top_of.get(device.id, 0), \
+            f"device {n}'s pull ended at {mine.cursor}, before its own last change {top_of.get(device.id)}"
+        got = set(pulled)
+        own = got & {seq for seq, d, _op in log if d == device.id}
+        assert not own, f"device {n} pulled {len(own)} of its own changes"
+        missed = [seq for seq, d in inserts if d != device.id and seq <= mine.cursor and seq not in got]
+        assert not missed, f"device {n}'s pull missed {len(missed)} new rows of other devices, e.g. {missed[:5]}"
+    return conflicts
+
+
+def _percentile(values: list[float], share: float) -> float:
+    """Nearest rank: the smallest value with at least ``share`` of the values at or below it."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def _district_run(databases, template: Path, week: list, count: int, teacher: str, work: Path) -> None:
+    """The district load: every device syncs at once on PostgreSQL; figures, then the checks."""
+    from sqlalchemy import func, select
+    from tests.postgres import fill_template
+
+    from plclassroom.store.database import Store
+    from plclassroom.store.district import DistrictChange
+
+    name = databases.fresh("ingest_demo", lambda url: fill_template(url, template))
+    url = databases.url_of(name)
+    try:
+        store = Store.open_url(url)
+        try:
+            with store.unit_of_work() as uow:
+                cursor = uow.session.execute(select(func.max(DistrictChange.seq))).scalar() or 0
+            # Up to date yesterday: each device pushes from, and pulls after, the log as it stands.
+            devices = _devices(week, count, cursor)
+            _prepare_users(store, devices, teacher)
+        finally:
+            store.close()
+        with _server(["--database-url", url], work) as base_url:
+            synced, problems = _sync_all(base_url, devices, cursor)
+        errors = [f"device {n}: {e}" for n, s in enumerate(synced) for e in s.error_answers]
+        bench("district_50_devices_error_answers", len(errors), "answers")
+        bench("district_50_devices_busy_retries", sum(s.retries for s in synced), "requests")
+        if errors or problems:
+            raise AssertionError("the district run went wrong:\n" + "\n".join(errors + problems))
+        conflicts = _verify_district(url, devices, synced, cursor)
+    finally:
+        databases.drop(name)
+    changes = sum(d.changes for d in devices)
+    seconds = max(s.finished for s in synced) - min(s.started for s in synced)
+    pushes = [ms for s in synced for ms in s.push_ms]
+    pulls = [ms for s in synced for ms in s.pull_ms]
+    bench("district_50_devices_changes_per_second", changes / seconds, "changes/s")
+    bench("district_50_devices_seconds", seconds, "s")
+    bench("district_50_devices_push_p50_ms", _percentile(pushes, 0.50), "ms")
+    bench("district_50_devices_push_p99_ms", _percentile(pushes, 0.99), "ms")
+    bench("district_50_devices_pull_p99_ms", _percentile(pulls, 0.99), "ms")
+    bench("district_50_devices_push_requests", len(pushes), "requests")
+    bench("district_50_devices_pull_requests", len(pulls), "requests")
+    bench("district_50_devices_changes_pulled", sum(len(s.pulled) for s in synced), "changes")
+    bench("district_50_devices_conflicts_kept", conflicts, "conflicts")
+
+
 def _report(kind: str, together: Result, alone: Result) -> None:
     bench(f"ingest_{kind}_changes_per_second", together.changes / together.seconds, "changes/s")
     bench(f"ingest_{kind}_seconds", together.seconds, "s")
@@ -336,6 +560,8 @@ def run(quick: bool) -> None:
 
     per_device = 1000 if quick else 5000
     count = 4 if quick else 20
+    district_per_device = 1000
+    district_count = 8 if quick else 50
     with tempfile.TemporaryDirectory(prefix="plclassroom-bench-ingest-") as tmp:
         work = Path(tmp)
         template = work / "demo.sqlite"
@@ -346,6 +572,9 @@ def run(quick: bool) -> None:
         store.close()
         week, teacher = _teacher_week(template, work, per_device)
         devices = _devices(week, count)
+        district_week, district_teacher = (week, teacher) if district_per_device == per_device else \
+            _teacher_week(template, work, district_per_device, "district-laptop")
+        assert district_teacher == teacher, "the weeks were made by different teachers"
 
         bench("ingest_devices", count, "devices")
         bench("ingest_changes", sum(d.changes for d in devices), "changes")
@@ -364,7 +593,11 @@ def run(quick: bool) -> None:
             databases = postgres.Databases(url)
             alone = _on_postgres(databases, template, devices[:1], teacher, work)
             together = _on_postgres(databases, template, devices, teacher, work)
-        _report("postgresql", together, alone)
+            _report("postgresql", together, alone)
+
+            bench("district_50_devices_devices", district_count, "devices")
+            bench("district_50_devices_changes_per_device", district_per_device, "changes")
+            _district_run(databases, template, district_week, district_count, teacher, work)
 
 
 if __name__ == "__main__":
