@@ -44,10 +44,13 @@ from plclassroom.sync.protocol import (
     MAX_INT,
     PAGE_CHANGES,
     PROTOCOL_VERSION,
+    Bucket,
+    BucketList,
     EnrolRequest,
     EnrolResponse,
     ProtocolError,
     PushRequest,
+    RepairRows,
     pack,
     unpack,
 )
@@ -400,6 +403,40 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
             if data is None:
                 raise HTTPException(404, "No such snapshot for this device: ask for the snapshot again.")
             return Response(data, media_type="application/octet-stream")
+
+        return await run_in_threadpool(work)
+
+    @app.post("/v1/verify", tags=["sync"], response_class=Response, openapi_extra=_request_body("A BucketList"),
+              responses={200: _binary("A BucketList: each bucket's count and digest on the district."), **_ERRORS})
+    async def verify(request: Request, credentials: Bearer) -> Response:
+        """Verified sync: the digests of the device's scope for the buckets (table, id prefix) asked."""
+        token = _token(credentials)
+        limiter.check(_token_key(token))
+        body, encoding = await _read_body(request)
+        answer = response_encoding(request.headers.get("accept-encoding", ""))
+
+        def work() -> Response:
+            with store.unit_of_work() as uow:
+                _device, user = _authenticate(uow, token)
+                asked = _unpack(body, BucketList, encoding)
+                return _packed(BucketList(district_snapshot.digests(uow, user, asked.buckets)), answer)
+
+        return await run_in_threadpool(work)
+
+    @app.post("/v1/repair", tags=["sync"], response_class=Response, openapi_extra=_request_body("A Bucket"),
+              responses={200: _binary("RepairRows: the bucket's rows, whole."), **_ERRORS})
+    async def repair(request: Request, credentials: Bearer) -> Response:
+        """Verified sync: the rows of one bucket whose digest differed, to put right on the laptop."""
+        token = _token(credentials)
+        limiter.check(_token_key(token))
+        body, encoding = await _read_body(request)
+        answer = response_encoding(request.headers.get("accept-encoding", ""))
+
+        def work() -> Response:
+            with store.unit_of_work() as uow:
+                _device, user = _authenticate(uow, token)
+                bucket = _unpack(body, Bucket, encoding)
+                return _packed(RepairRows(district_snapshot.bucket_rows(uow, user, bucket)), answer)
 
         return await run_in_threadpool(work)
 

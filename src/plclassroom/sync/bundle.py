@@ -20,6 +20,7 @@ import hmac
 import time
 
 import msgspec
+import zstandard
 
 from plclassroom.sync.protocol import (
     PROTOCOL_VERSION,
@@ -29,7 +30,6 @@ from plclassroom.sync.protocol import (
     ProtocolError,
     PushRequest,
     PushResponse,
-    compress,
     decompress,
 )
 
@@ -91,7 +91,10 @@ def write(kind: str, device: str, body: ToDistrict | FromDistrict, key: bytes, f
         id=new_bundle_id(), kind=kind, device=device, created_ms=int(time.time() * 1000), first_seq=first,
         last_seq=last, count=count, content_sha256=hashlib.sha256(content).hexdigest()))
     signature = hmac.new(key, manifest, hashlib.sha256).digest()
-    return MAGIC + compress(msgspec.msgpack.encode(Bundle(manifest, content, signature)))
+    # With a checksum: a changed or cut byte on a stick is "damaged", found before anything is read.
+    packed = zstandard.ZstdCompressor(level=6, write_checksum=True).compress(
+        msgspec.msgpack.encode(Bundle(manifest, content, signature)))
+    return MAGIC + packed
 
 
 def manifest_of(data: bytes) -> Manifest:

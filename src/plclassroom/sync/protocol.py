@@ -94,6 +94,28 @@ class Snapshot(msgspec.Struct, frozen=True):
 SNAPSHOT_CHUNK = 1024 * 1024
 
 
+class Bucket(msgspec.Struct, array_like=True, frozen=True):
+    """Verified sync: the rows of one table whose ids start with ``prefix``, as a count and a
+    digest (asked with count 0 and an empty digest)."""
+
+    table: Annotated[str, msgspec.Meta(max_length=64)]
+    prefix: Annotated[str, msgspec.Meta(max_length=8, pattern=r"^[0-9a-f]*$")]
+    count: Counter = 0
+    digest: bytes = b""
+
+
+class BucketList(msgspec.Struct, frozen=True):
+    buckets: list[Bucket]
+
+
+class RepairRows(msgspec.Struct, frozen=True):
+    changes: list[Change]
+
+
+MAX_BUCKETS = 1024  # asked in one request
+MAX_REPAIR_ROWS = 5000  # sent for one bucket
+
+
 class PullResponse(msgspec.Struct, frozen=True):
     changes: list[Change]
     next: int  # the cursor to ask from next time

@@ -25,6 +25,9 @@ class SyncReport:
     pulled: int = 0
     superseded: int = 0
     snapshot_rows: int = 0  # a new laptop's first sync: rows that came in the snapshot
+    verified: bool = False  # the laptop's scope and the district's agree, row for row (digests)
+    repaired: int = 0  # rows put right by verification
+    verify_bytes: int = 0  # what verification cost on the wire
     skipped_local: int = 0  # pulled fields kept back because this laptop has a newer unpushed edit
     bytes_sent: int = 0
     bytes_received: int = 0

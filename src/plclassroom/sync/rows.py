@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import cache
 
+import orjson
 from sqlalchemy import JSON, Date, DateTime, Time, TypeDecorator
 
 from plclassroom.domain import base
@@ -59,3 +61,33 @@ def typed(table: str, fields: dict) -> dict:
     readers = _readers(table)
     known = columns(table)
     return {k: (readers[k](v) if k in readers and v is not None else v) for k, v in fields.items() if k in known}
+
+
+DIGEST_BYTES = 16
+_UNSTAMPED = ("hlc", "device_id")  # who wrote a value last is not part of it
+
+
+def _canonical(value):
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def digest_of(table: str, row: dict) -> bytes:
+    """A row's values (not its clock) as a short hash, the same for the same values whichever
+    database they come from: verified sync compares these."""
+    values = {k: _canonical(v) for k, v in row.items() if k not in _UNSTAMPED}
+    return hashlib.sha256(table.encode() + b"\0" + orjson.dumps(values, option=orjson.OPT_SORT_KEYS)).digest()[
+        :DIGEST_BYTES]
+
+
+def combine(digests) -> bytes:
+    """The digests of a set of rows, in any order, as one (XOR)."""
+    total = 0
+    for one in digests:
+        total ^= int.from_bytes(one, "big")
+    return total.to_bytes(DIGEST_BYTES, "big")

@@ -191,9 +191,13 @@ class SyncController(QObject):
             self.context.message.emit("Connect to the district server first (File > Connect to district server).")
             return None
         store, url, token = self.context.store, self.server_url, self.token
+        # Asked for, a sync also checks that laptop and district agree; in the background only when
+        # it moved something (a sync with nothing to do stays one small round trip).
+        verify = "when-changed" if quietly else "always"
 
         def work(report):
-            return sync.sync_now(store, url, token, lambda _stage, done, total: not report(done, total))
+            return sync.sync_now(store, url, token, lambda _stage, done, total: not report(done, total),
+                                 verify=verify)
 
         def done(result) -> None:
             self.task = None
@@ -206,7 +210,10 @@ class SyncController(QObject):
             self.context.message.emit(
                 f"Synced: {result.pushed} sent, {result.pulled} received"
                 + (f", {result.rejected} refused by the district" if result.rejected else "")
-                + f" ({(result.bytes_sent + result.bytes_received) / 1024:.1f} KB, {result.seconds:.1f} s).")
+                + f" ({(result.bytes_sent + result.bytes_received) / 1024:.1f} KB, {result.seconds:.1f} s)"
+                + ("; verified: this laptop and the district agree"
+                   + (f" ({result.repaired} rows put right)" if result.repaired else "") if result.verified else "")
+                + ".")
 
         def failed(error: BaseException) -> None:
             self.task = None
@@ -235,7 +242,10 @@ class SyncReportDialog(QDialog):
                 f"Last sync this session: {report.pushed} changes sent, {report.pulled} received, "
                 f"{report.rejected} refused, {report.superseded} replaced by a newer edit from another device; "
                 f"{(report.bytes_sent + report.bytes_received) / 1024:.1f} KB in {report.requests} request{'s' if report.requests != 1 else ''}, "
-                f"{report.seconds:.1f} s."))
+                f"{report.seconds:.1f} s."
+                + (" Verified: this laptop and the district agree, row for row"
+                   + (f" ({report.repaired} rows were put right)." if report.repaired else ".")
+                   if report.verified else "")))
         refused = context.call(sync.rejected_changes)
         layout.addWidget(QLabel(f"Refused by the district ({len(refused)}): kept here, not sent again."))
         self.refused = QTableWidget(len(refused), 3, accessibleName="Refused changes")
