@@ -65,6 +65,8 @@ REQUEST_TIMEOUT = 600.0
 DISTRICT_REQUEST_TIMEOUT = 120.0  # the district run's clients: one request waits at most this long,
 DISTRICT_RETRIES = 20  # is retried at most this many times when the server is busy (503, 429),
 DISTRICT_RUN_TIMEOUT = 600.0  # and the whole run stops after this long
+DISTRICT_STUDENTS = 1500  # the district run's demo district: 51 teachers, 68 classes
+DISTRICT_CHANGES_PER_DEVICE = 1000
 EVIDENCE_IDS = uuid.UUID("5d0c6f0e-3b1a-4f43-9a55-6b1e9c0f2a71")  # namespace for the devices' evidence ids
 
 
@@ -78,6 +80,7 @@ class Device:
     code: str = ""
     token: str = ""
     seqs: list[int] = field(default_factory=list)  # the device op sequence of every change, in order
+    teacher: str = ""  # the person its user is ("": the bench's one teacher)
 
 
 @dataclass
@@ -152,22 +155,76 @@ def _with(change, **values):
     return msgspec.structs.replace(change, **values)
 
 
-def _devices(week: list, count: int, cursor: int = 0) -> list[Device]:
-    """``count`` devices, each with its own copy of the week, cut into batches and packed (with the
-    pull ``cursor`` the devices push from)."""
+def _devices(week: list, count: int) -> list[Device]:
+    """``count`` devices, each with its own copy of the week, cut into batches and packed."""
+    return [_device(week) for _ in range(count)]
+
+
+def _device(week: list, cursor: int = 0, teacher: str = "") -> Device:
+    """A device with its own copy of ``week`` (its own evidence ids), cut into batches and packed,
+    pushed from the pull ``cursor``."""
     from plclassroom.sync.protocol import PushRequest, batches, pack
 
-    devices = []
-    for _ in range(count):
-        device_id = str(uuid.uuid4())
-        changes = [_with(c, device=device_id,
-                         row=str(uuid.uuid5(EVIDENCE_IDS, f"{device_id}:{c.row}")) if c.op == "insert" else c.row)
-                   for c in week]
-        cut = batches(changes)
-        devices.append(Device(device_id, len(changes), [len(b) for b in cut],
-                              [pack(PushRequest(device_id, b, cursor=cursor), "zstd") for b in cut],
-                              seqs=[c.seq for c in changes]))
-    return devices
+    device_id = str(uuid.uuid4())
+    changes = [_with(c, device=device_id,
+                     row=str(uuid.uuid5(EVIDENCE_IDS, f"{device_id}:{c.row}")) if c.op == "insert" else c.row)
+               for c in week]
+    cut = batches(changes)
+    return Device(device_id, len(changes), [len(b) for b in cut],
+                  [pack(PushRequest(device_id, b, cursor=cursor), "zstd") for b in cut],
+                  seqs=[c.seq for c in changes], teacher=teacher)
+
+
+def _district_weeks(template: Path, work: Path, total: int, count: int) -> list[tuple[list, str]]:
+    """``count`` teachers' weeks, one per teacher: the week made once (``_teacher_week``), moved
+    onto each teacher's first class (its evidence: that class, its students by position) and onto
+    each teacher's own students' profiles (the same fields and values, in the same order)."""
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.pool import NullPool
+
+    from plclassroom.domain import Enrollment, LearnerProfile
+
+    week, made_by = _teacher_week(template, work, total, "district-laptop")
+    engine = create_engine(f"sqlite:///{template}", poolclass=NullPool)
+    try:
+        with engine.connect() as db:
+            live = Enrollment.deleted.is_(False)
+            teaching = db.execute(select(Enrollment.person_id, Enrollment.class_id).where(
+                Enrollment.role == "teacher", live).order_by(Enrollment.person_id, Enrollment.class_id)).all()
+            taking = db.execute(select(Enrollment.class_id, Enrollment.person_id).where(
+                Enrollment.role == "student", live).order_by(Enrollment.class_id, Enrollment.person_id)).all()
+            profile_of = dict(db.execute(select(LearnerProfile.student_id, LearnerProfile.id)).all())
+    finally:
+        engine.dispose()
+    classes_of: dict[str, list[str]] = {}
+    for person, class_id in teaching:
+        classes_of.setdefault(person, []).append(class_id)
+    students_of: dict[str, list[str]] = {}
+    for class_id, person in taking:
+        students_of.setdefault(class_id, []).append(person)
+    teachers = [made_by, *sorted(t for t in classes_of if t != made_by)]
+    assert len(teachers) >= count, f"the district has {len(teachers)} teachers, not {count}"
+    made_in = {c.fields["class_id"] for c in week if c.table == "evidence"}
+    assert len(made_in) == 1, made_in
+    made_in_class = made_in.pop()
+    pupils = students_of[made_in_class]
+    rows = list(dict.fromkeys(c.row for c in week if c.table == "learner_profile"))
+    weeks = []
+    for teacher in teachers[:count]:
+        class_id = classes_of[teacher][0]
+        theirs = students_of[class_id]
+        student = {old: theirs[i % len(theirs)] for i, old in enumerate(pupils)}
+        profiles = sorted({profile_of[s] for c in classes_of[teacher] for s in students_of.get(c, [])})
+        row = {old: profiles[i % len(profiles)] for i, old in enumerate(rows)}
+        moved = []
+        for change in week:
+            if change.table == "evidence":
+                fields = {**change.fields, "class_id": class_id, "student_id": student[change.fields["student_id"]]}
+                moved.append(_with(change, fields=fields))
+            else:
+                moved.append(_with(change, row=row[change.row]))
+        weeks.append((moved, teacher))
+    return weeks
 
 
 # -- the server ---------------------------------------------------------------------------------------
@@ -185,7 +242,8 @@ def _prepare_users(store, devices: list[Device], teacher: str) -> None:
 
     for n, device in enumerate(devices):
         with store.unit_of_work() as uow:
-            device.user_id = district.create_user(uow, f"Bench teacher {n + 1}", "teacher", teacher)
+            device.user_id = district.create_user(uow, f"Bench teacher {n + 1}", "teacher",
+                                                  device.teacher or teacher)
         with store.unit_of_work() as uow:
             device.code = district.issue_enrol_code(uow, device.user_id)
 
@@ -441,9 +499,10 @@ def _sync_all(base_url: str, devices: list[Device], cursor: int) -> tuple[list[S
 
 
 def _verify_district(url: str, devices: list[Device], synced: list[Synced], cursor: int) -> int:
-    """Read the PostgreSQL database itself, with SQL: every change pushed is logged exactly once,
-    nothing else of those devices is, and each device's pull missed none of the other devices'
-    new rows up to where it ended (nor got one twice, or its own). Returns the conflicts kept."""
+    """Read the PostgreSQL database itself, with SQL: every change pushed is logged exactly once
+    and nothing else of those devices is; each device's pull got none of its own changes, none
+    twice, nothing of a student outside its teacher's classes, and missed none of the other
+    devices' new rows of its teacher's students up to where it ended. Returns the conflicts kept."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
 
@@ -455,8 +514,14 @@ def _verify_district(url: str, devices: list[Device], synced: list[Synced], curs
             counts = db.execute(text(
                 "SELECT device_id, device_seq, count(*) FROM district_change WHERE device_id = ANY(:ids) "
                 "GROUP BY device_id, device_seq"), {"ids": [d.id for d in devices]}).all()
-            log = db.execute(text("SELECT seq, device_id, op FROM district_change WHERE seq > :cursor ORDER BY seq"),
-                             {"cursor": cursor}).all()
+            log = db.execute(text("SELECT seq, device_id, op, student_id FROM district_change WHERE seq > :cursor "
+                                  "ORDER BY seq"), {"cursor": cursor}).all()
+            # A teacher's students: those of the classes they teach (as the server's scope has it).
+            taught = db.execute(text(
+                "SELECT DISTINCT t.person_id, s.person_id FROM enrollment t JOIN enrollment s "
+                "ON s.class_id = t.class_id AND s.role = 'student' AND NOT s.deleted "
+                "WHERE t.role <> 'student' AND NOT t.deleted AND t.person_id = ANY(:teachers)"),
+                {"teachers": list({d.teacher for d in devices})}).all()
             conflicts = db.execute(text("SELECT count(*) FROM sync_conflict")).scalar()
     finally:
         engine.dispose()
@@ -472,23 +537,32 @@ def _verify_district(url: str, devices: list[Device], synced: list[Synced], curs
                         f"e.g. {sorted(doubled.items())[:5]}"
     assert sum(logged.values()) == len(sent), (sum(logged.values()), len(sent))
 
+    students_of: dict[str, set[str]] = {}
+    for teacher, student in taught:
+        students_of.setdefault(teacher, set()).add(student)
     ours = {d.id for d in devices}
-    inserts = [(seq, device) for seq, device, op in log if device in ours and op == "insert"]
-    top_of = {}
-    for seq, device, _op in log:
+    student_of = {seq: student for seq, _device, _op, student in log}
+    inserts = [(seq, device, student) for seq, device, op, student in log if device in ours and op == "insert"]
+    top_of: dict[str, int] = {}
+    mine_of: dict[str, set[int]] = {}
+    for seq, device, _op, _student in log:
         if device in ours:
             top_of[device] = max(top_of.get(device, 0), seq)
+            mine_of.setdefault(device, set()).add(seq)
     for n, (device, mine) in enumerate(zip(devices, synced, strict=True)):
-        pulled = mine.pulled
+        pulled, students = mine.pulled, students_of.get(device.teacher, set())
         assert all(a < b for a, b in zip(pulled, pulled[1:], strict=False)), \
             f"device {n} pulled changes out of order or twice"
         assert not pulled or (pulled[0] > cursor and pulled[-1] <= mine.cursor), f"device {n} pulled outside its window"
         assert mine.cursor >= top_of.get(device.id, 0), \
             f"device {n}'s pull ended at {mine.cursor}, before its own last change {top_of.get(device.id)}"
         got = set(pulled)
-        own = got & {seq for seq, d, _op in log if d == device.id}
+        own = got & mine_of.get(device.id, set())
         assert not own, f"device {n} pulled {len(own)} of its own changes"
-        missed = [seq for seq, d in inserts if d != device.id and seq <= mine.cursor and seq not in got]
+        outside = [seq for seq in pulled if student_of.get(seq) is not None and student_of[seq] not in students]
+        assert not outside, f"device {n} pulled {len(outside)} changes of students not its teacher's: {outside[:5]}"
+        missed = [seq for seq, d, student in inserts
+                  if d != device.id and student in students and seq <= mine.cursor and seq not in got]
         assert not missed, f"device {n}'s pull missed {len(missed)} new rows of other devices, e.g. {missed[:5]}"
     return conflicts
 
@@ -499,15 +573,16 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def _district_run(databases, template: Path, week: list, count: int, teacher: str, work: Path) -> None:
-    """The district load: every device syncs at once on PostgreSQL; figures, then the checks."""
+def _district_run(databases, template: Path, weeks: list[tuple[list, str]], work: Path) -> None:
+    """The district load: a device per teacher's week, every one syncing at once on PostgreSQL;
+    figures, then the checks."""
     from sqlalchemy import func, select
     from tests.postgres import fill_template
 
     from plclassroom.store.database import Store
     from plclassroom.store.district import DistrictChange
 
-    name = databases.fresh("ingest_demo", lambda url: fill_template(url, template))
+    name = databases.fresh("ingest_district", lambda url: fill_template(url, template))
     url = databases.url_of(name)
     try:
         store = Store.open_url(url)
@@ -515,17 +590,17 @@ def _district_run(databases, template: Path, week: list, count: int, teacher: st
             with store.unit_of_work() as uow:
                 cursor = uow.session.execute(select(func.max(DistrictChange.seq))).scalar() or 0
             # Up to date yesterday: each device pushes from, and pulls after, the log as it stands.
-            devices = _devices(week, count, cursor)
-            _prepare_users(store, devices, teacher)
+            devices = [_device(week, cursor, teacher) for week, teacher in weeks]
+            _prepare_users(store, devices, "")
         finally:
             store.close()
         with _server(["--database-url", url], work) as base_url:
             synced, problems = _sync_all(base_url, devices, cursor)
-        errors = [f"device {n}: {e}" for n, s in enumerate(synced) for e in s.error_answers]
-        bench("district_50_devices_error_answers", len(errors), "answers")
-        bench("district_50_devices_busy_retries", sum(s.retries for s in synced), "requests")
-        if errors or problems:
-            raise AssertionError("the district run went wrong:\n" + "\n".join(errors + problems))
+            errors = [f"device {n}: {e}" for n, s in enumerate(synced) for e in s.error_answers]
+            bench("district_50_devices_error_answers", len(errors), "answers")
+            bench("district_50_devices_busy_retries", sum(s.retries for s in synced), "requests")
+            if errors or problems:  # raised here, the server's log is shown
+                raise AssertionError("the district run went wrong:\n" + "\n".join(errors + problems))
         conflicts = _verify_district(url, devices, synced, cursor)
     finally:
         databases.drop(name)
@@ -560,7 +635,6 @@ def run(quick: bool) -> None:
 
     per_device = 1000 if quick else 5000
     count = 4 if quick else 20
-    district_per_device = 1000
     district_count = 8 if quick else 50
     with tempfile.TemporaryDirectory(prefix="plclassroom-bench-ingest-") as tmp:
         work = Path(tmp)
@@ -572,9 +646,6 @@ def run(quick: bool) -> None:
         store.close()
         week, teacher = _teacher_week(template, work, per_device)
         devices = _devices(week, count)
-        district_week, district_teacher = (week, teacher) if district_per_device == per_device else \
-            _teacher_week(template, work, district_per_device, "district-laptop")
-        assert district_teacher == teacher, "the weeks were made by different teachers"
 
         bench("ingest_devices", count, "devices")
         bench("ingest_changes", sum(d.changes for d in devices), "changes")
@@ -595,9 +666,16 @@ def run(quick: bool) -> None:
             together = _on_postgres(databases, template, devices, teacher, work)
             _report("postgresql", together, alone)
 
+            district = work / "district.sqlite"
+            store = Store.open(district)
+            with store.unit_of_work(record_changes=False) as uow:
+                build_demo_school(uow, students=DISTRICT_STUDENTS)
+                uow.commit()
+            store.close()
+            weeks = _district_weeks(district, work, DISTRICT_CHANGES_PER_DEVICE, district_count)
             bench("district_50_devices_devices", district_count, "devices")
-            bench("district_50_devices_changes_per_device", district_per_device, "changes")
-            _district_run(databases, template, district_week, district_count, teacher, work)
+            bench("district_50_devices_changes_per_device", DISTRICT_CHANGES_PER_DEVICE, "changes")
+            _district_run(databases, district, weeks, work)
 
 
 if __name__ == "__main__":
