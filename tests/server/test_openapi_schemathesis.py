@@ -28,7 +28,7 @@ from plclassroom.sync.protocol import (
 from tests.server.conftest import enrolled, new_code, new_user
 
 OPERATIONS = {"POST /v1/enrol", "POST /v1/push", "GET /v1/pull", "GET /v1/status", "POST /v1/bundle",
-              "GET /v1/snapshot", "GET /v1/snapshot/{snapshot_id}"}
+              "GET /v1/snapshot", "GET /v1/snapshot/{snapshot_id}", "POST /v1/verify", "POST /v1/repair"}
 NO_TOKEN = {"POST /v1/enrol", "POST /v1/bundle"}  # the code, or the bundle's signature, is the credential
 
 
