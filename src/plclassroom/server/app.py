@@ -406,10 +406,8 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
 
         return await run_in_threadpool(work)
 
-    @app.post("/v1/verify", tags=["sync"], response_class=Response, openapi_extra=_request_body("A BucketList"),
-              responses={200: _binary("A BucketList: each bucket's count and digest on the district."), **_ERRORS})
-    async def verify(request: Request, credentials: Bearer) -> Response:
-        """Verified sync: the digests of the device's scope for the buckets (table, id prefix) asked."""
+    async def _read_only(request: Request, credentials, kind: type[msgspec.Struct], answer_for) -> Response:
+        """A request that only reads: authenticate, read a ``kind`` body, answer ``answer_for(uow, user, it)``."""
         token = _token(credentials)
         limiter.check(_token_key(token))
         body, encoding = await _read_body(request)
@@ -418,27 +416,23 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
         def work() -> Response:
             with store.unit_of_work() as uow:
                 _device, user = _authenticate(uow, token)
-                asked = _unpack(body, BucketList, encoding)
-                return _packed(BucketList(district_snapshot.digests(uow, user, asked.buckets)), answer)
+                return _packed(answer_for(uow, user, _unpack(body, kind, encoding)), answer)
 
         return await run_in_threadpool(work)
+
+    @app.post("/v1/verify", tags=["sync"], response_class=Response, openapi_extra=_request_body("A BucketList"),
+              responses={200: _binary("A BucketList: each bucket's count and digest on the district."), **_ERRORS})
+    async def verify(request: Request, credentials: Bearer) -> Response:
+        """Verified sync: the digests of the device's scope for the buckets (table, id prefix) asked."""
+        return await _read_only(request, credentials, BucketList, lambda uow, user, asked: BucketList(
+            district_snapshot.digests(uow, user, asked.buckets)))
 
     @app.post("/v1/repair", tags=["sync"], response_class=Response, openapi_extra=_request_body("A Bucket"),
               responses={200: _binary("RepairRows: the bucket's rows, whole."), **_ERRORS})
     async def repair(request: Request, credentials: Bearer) -> Response:
         """Verified sync: the rows of one bucket whose digest differed, to put right on the laptop."""
-        token = _token(credentials)
-        limiter.check(_token_key(token))
-        body, encoding = await _read_body(request)
-        answer = response_encoding(request.headers.get("accept-encoding", ""))
-
-        def work() -> Response:
-            with store.unit_of_work() as uow:
-                _device, user = _authenticate(uow, token)
-                bucket = _unpack(body, Bucket, encoding)
-                return _packed(RepairRows(district_snapshot.bucket_rows(uow, user, bucket)), answer)
-
-        return await run_in_threadpool(work)
+        return await _read_only(request, credentials, Bucket, lambda uow, user, bucket: RepairRows(
+            district_snapshot.bucket_rows(uow, user, bucket)))
 
     @app.get("/v1/status", tags=["sync"],
              responses={**{k: v for k, v in _ERRORS.items() if k in (401, 429, 503)}})

@@ -163,10 +163,15 @@ def _parents(table: str) -> tuple[tuple[str, str], ...]:
 # -- push ---------------------------------------------------------------------------------------------
 
 
-def _current(uow: UnitOfWork, table: str, row_id: str) -> dict | None:
-    cls = synced_tables()[table]
-    found = uow.session.execute(select(cls.__table__).where(cls.__table__.c.id == row_id)).mappings().first()
-    return dict(found) if found is not None else None
+def _current_rows(uow: UnitOfWork, wanted: dict[str, set[str]]) -> dict[tuple[str, str], dict]:
+    """The rows as they stand, a query per table (not per row)."""
+    found = {}
+    for name, ids in wanted.items():
+        table = synced_tables()[name].__table__
+        for part in _chunks(sorted(ids)):
+            for row in uow.session.execute(select(table).where(table.c.id.in_(part))).mappings():
+                found[(name, row["id"])] = dict(row)
+    return found
 
 
 def _chunks(values: list, size: int = 900):
@@ -411,9 +416,12 @@ def _keep_conflict(uow: UnitOfWork, batch: _Batch, values: dict, owner: Owner, n
     row = {**defaults(SyncConflict), **values, "id": new_id(), "hlc": stamp, "device_id": capture.device_id,
            "student_id": owner.student_id, "resolved": False, "deleted": False}
     batch.write(SyncConflict.__tablename__, row)
-    batch.log(device_id=capture.device_id, device_seq=stamp, table_name=SyncConflict.__tablename__,
-              row_id=row["id"], op="insert", hlc=stamp, origin_device=capture.device_id,
-              fields={k: v for k, v in row.items() if k not in SYNC_COLUMNS}, **owner._asdict(), received_at=now)
+    fields = {k: v for k, v in row.items() if k not in SYNC_COLUMNS}
+    seq = batch.log(device_id=capture.device_id, device_seq=stamp, table_name=SyncConflict.__tablename__,
+                    row_id=row["id"], op="insert", hlc=stamp, origin_device=capture.device_id, fields=fields,
+                    **owner._asdict(), received_at=now)
+    for name in fields:  # its clocks, like any row's: a pull sends it as logged, with no lookup
+        batch.set_clock(SyncConflict.__tablename__, row["id"], name, [stamp, capture.device_id, seq])
 
 
 def plain(value):
@@ -432,28 +440,33 @@ def pull(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, since: int
     log = DistrictChange.__table__
     # Plain rows (Core), not ORM objects: a page is thousands of them.
     rows = uow.session.execute(select(log).where(log.c.seq > since).order_by(log.c.seq).limit(limit)).all()
+    mine = [row for row in rows if row.device_id != device.id  # its own: it has them
+            and scope.allows(Owner(row.class_id, row.student_id, row.private_to, row.school_id)) is None]
     # Only the values that still stand: a field set here and overwritten by a later change travels
     # with the later one, so a laptop never applies a value older than one it already holds.
     clocks: dict[tuple[str, str], dict[str, list]] = {}
     clock_table = RowClock.__table__
-    for part in _chunks(list({row.row_id for row in rows})):
+    for part in _chunks(list({row.row_id for row in mine})):
         for table, row_id, fields in uow.session.execute(select(
                 clock_table.c.table_name, clock_table.c.row_id, clock_table.c.fields).where(
                 clock_table.c.row_id.in_(part))):
             clocks[(table, row_id)] = fields
-    changes = []
-    for row in rows:
-        if row.device_id == device.id:
-            continue  # its own change: it has it (and heard in the push answer if it lost)
-        if scope.allows(Owner(row.class_id, row.student_id, row.private_to, row.school_id)) is not None:
-            continue
+    standing = []
+    whole: dict[str, set[str]] = {}  # new rows some of whose values were overwritten since: sent as they stand
+    for row in mine:
         clock = clocks.get((row.table_name, row.row_id), {})
         fields = {k: v for k, v in row.fields.items()
                   if (stamp := clock.get(k)) is not None and stamp[0] == row.hlc and stamp[1] == row.origin_device}
         if row.op == "insert" and len(fields) < len(row.fields):
+            whole.setdefault(row.table_name, set()).add(row.row_id)
+        standing.append((row, fields))
+    current = _current_rows(uow, whole)
+    changes = []
+    for row, fields in standing:
+        if row.row_id in whole.get(row.table_name, ()):
             # A laptop that never had the row needs all of it: the values that stand now.
-            current = _current(uow, row.table_name, row.row_id) or {}
-            fields = {k: plain(current.get(k)) for k in row.fields}
+            now = current.get((row.table_name, row.row_id), {})
+            fields = {k: plain(now.get(k)) for k in row.fields}
         if fields:
             changes.append(Change(row.seq, row.table_name, row.row_id, row.op, row.hlc, row.origin_device, fields))
     following = rows[-1].seq if rows else since
