@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import bench  # noqa: E402
+from common import bench, demo_template  # noqa: E402
 from sync import _laptop, _week_of_changes  # noqa: E402
 
 
@@ -72,18 +72,11 @@ def _network_push_bytes(work: Path, template: Path, total: int) -> int:
 def run(quick: bool) -> None:
     from plclassroom.services import district_bundles
     from plclassroom.services import sync as sync_service
-    from plclassroom.services.demo import build_demo_school
-    from plclassroom.store.database import Store
 
     total = 1000 if quick else 5000
     with tempfile.TemporaryDirectory(prefix="plclassroom-bench-bundles-") as tmp:
         work = Path(tmp)
-        template = work / "demo.sqlite"
-        store = Store.open(template)
-        with store.unit_of_work(record_changes=False) as uow:
-            build_demo_school(uow)
-            uow.commit()
-        store.close()
+        template = demo_template(work)
 
         server = _laptop(template, work / "district.sqlite")
         laptop = _laptop(template, work / "laptop.sqlite")

@@ -35,6 +35,22 @@ def demo_school(students: int = 180) -> Iterator:
             store.close()
 
 
+def demo_template(folder: Path, students: int = 180) -> Path:
+    """The demo school as a SQLite file in ``folder`` (``demo.sqlite``), to copy for laptops and servers."""
+    from plclassroom.services.demo import build_demo_school
+    from plclassroom.store.database import Store
+
+    path = folder / "demo.sqlite"
+    store = Store.open(path)
+    try:
+        with store.unit_of_work(record_changes=False) as uow:
+            build_demo_school(uow, students=students)
+            uow.commit()
+    finally:
+        store.close()
+    return path
+
+
 def qt_app():
     from PySide6.QtWidgets import QApplication
 

@@ -29,7 +29,7 @@ cluster: fsync on, as a real server):
   profiles. Teachers who share students pull each other's changes and compete on profiles (kept
   conflicts), as in a school. Why not 50 copies of one teacher's week, as above: every device
   would then pull nearly every other's changes and conflicts (2 million changes pulled for 50,000
-  pushed; well over the 10 minutes on a 2-core machine), a load no district has. Quick takes the
+  pushed: more than the 10 minutes on a 2-core machine), a load no district has. Quick takes the
   8 teachers who share the most students, so its pulls carry changes too.
 
 For the 20 devices, the week is made once on a laptop copy of the demo school
@@ -65,7 +65,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import bench  # noqa: E402
+from common import bench, demo_template  # noqa: E402
 from sync import _laptop, _week_of_changes  # noqa: E402
 
 RATE_LIMIT = 1_000_000  # requests per minute per device: the bench measures ingest, not the limiter
@@ -365,11 +365,7 @@ def _push_all(base_url: str, devices: list[Device]) -> Result:
                 if ready.n_waiting:
                     ready.abort()
 
-        threads = [threading.Thread(target=work, args=(n,), name=f"device-{n}") for n in range(len(devices))]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        _all_at_once(work, len(devices))
         if errors:
             raise AssertionError("the ingest bench went wrong:\n" + "\n".join(errors))
         return Result(max(finished) - min(started), sum(d.changes for d in devices),
@@ -504,11 +500,7 @@ def _sync_all(base_url: str, devices: list[Device], cursor: int) -> tuple[list[S
                 if ready.n_waiting:
                     ready.abort()
 
-        threads = [threading.Thread(target=work, args=(n,), name=f"device-{n}") for n in range(len(devices))]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        _all_at_once(work, len(devices))
         return synced, problems
     finally:
         for client in clients:
@@ -644,6 +636,15 @@ def _report(kind: str, together: Result, alone: Result) -> None:
     bench(f"ingest_{kind}_busy_retries", together.retries, "requests")
 
 
+def _all_at_once(work, devices: int) -> None:
+    """``work(n)`` for every device, each in its own thread, all at once; back when all are done."""
+    threads = [threading.Thread(target=work, args=(n,), name=f"device-{n}") for n in range(devices)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def run(quick: bool) -> None:
     from tests import postgres
 
@@ -655,12 +656,7 @@ def run(quick: bool) -> None:
     district_count = 8 if quick else 50
     with tempfile.TemporaryDirectory(prefix="plclassroom-bench-ingest-") as tmp:
         work = Path(tmp)
-        template = work / "demo.sqlite"
-        store = Store.open(template)
-        with store.unit_of_work(record_changes=False) as uow:
-            build_demo_school(uow)
-            uow.commit()
-        store.close()
+        template = demo_template(work)
         week, teacher = _teacher_week(template, work, per_device)
         devices = _devices(week, count)
 

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import bench  # noqa: E402
+from common import bench, demo_template  # noqa: E402
 from throttle import throttled  # noqa: E402
 
 LINK_KBIT = 256
@@ -139,18 +139,11 @@ def _apply_rate(server, device_id: str, template: Path, path: Path) -> float:
 
 def run(quick: bool) -> None:
     from plclassroom.services import sync as sync_service
-    from plclassroom.services.demo import build_demo_school
-    from plclassroom.store.database import Store
 
     total = 1000 if quick else 5000
     with tempfile.TemporaryDirectory(prefix="plclassroom-bench-sync-") as tmp:
         work = Path(tmp)
-        template = work / "demo.sqlite"
-        store = Store.open(template)
-        with store.unit_of_work(record_changes=False) as uow:
-            build_demo_school(uow)
-            uow.commit()
-        store.close()
+        template = demo_template(work)
 
         with _week(work / "loopback", template, total) as (live, a, b, tokens, made, received):
             started = time.perf_counter()

@@ -62,3 +62,18 @@ def a_teacher_and_class(store: Store) -> tuple[str, str]:
         row = uow.session.execute(select(Enrollment.person_id, Enrollment.class_id).where(
             Enrollment.role == "teacher")).first()
     return row.person_id, row.class_id
+
+
+@pytest.fixture(scope="module", params=SERVER_DATABASES)
+def published_district(request, tmp_path_factory):
+    """A server that built the demo school itself and published it to its change log: what a new
+    laptop's first sync (snapshot) and verification see. One per module: tests only read it."""
+    from plclassroom.server.cli import publish
+    from plclassroom.services import demo
+
+    with server_database(request, request.param, tmp_path_factory.mktemp("district")) as server:
+        with server.unit_of_work() as uow:
+            demo.build_demo_school(uow)
+            uow.commit()
+        publish(server)
+        yield server

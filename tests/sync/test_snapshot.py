@@ -8,27 +8,20 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from plclassroom.server.cli import publish
-from plclassroom.services import demo, district_snapshot, profiles
+from plclassroom.services import district_snapshot, profiles
 from plclassroom.store.database import Store
 from plclassroom.store.district import DistrictChange
 from plclassroom.sync.client import SyncClient
 from plclassroom.sync.report import SyncError
-from tests.conftest import SERVER_DATABASES, run
-from tests.postgres import server_database
+from tests.conftest import run
 from tests.sync.conftest import enrol_directly
 from tests.sync.test_merge import direct, first_student, profile_field
 from tests.sync.test_scope import in_scope, rows
 
 
-@pytest.fixture(scope="module", params=SERVER_DATABASES)
-def district(request, tmp_path_factory):
-    with server_database(request, request.param, tmp_path_factory.mktemp("district")) as server:
-        with server.unit_of_work() as uow:
-            demo.build_demo_school(uow)
-            uow.commit()
-        publish(server)
-        yield server
+@pytest.fixture
+def district(published_district):
+    return published_district
 
 
 class Cut(httpx.BaseTransport):

@@ -6,24 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from plclassroom.server.cli import publish
-from plclassroom.services import demo, profiles
+from plclassroom.services import profiles
 from plclassroom.store.database import Store
 from plclassroom.sync.client import SyncClient
-from tests.conftest import SERVER_DATABASES, run
-from tests.postgres import server_database
+from tests.conftest import run
 from tests.sync.conftest import enrol_directly
 from tests.sync.test_merge import direct, first_student
 
 
-@pytest.fixture(scope="module", params=SERVER_DATABASES)
-def district(request, tmp_path_factory):
-    with server_database(request, request.param, tmp_path_factory.mktemp("district")) as server:
-        with server.unit_of_work() as uow:
-            demo.build_demo_school(uow)
-            uow.commit()
-        publish(server)
-        yield server
+@pytest.fixture
+def district(published_district):
+    return published_district
 
 
 def sync(district, laptop, verify="always"):

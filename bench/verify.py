@@ -1,0 +1,182 @@
+"""Verified sync figures (issue 9): the time and the bytes to verify a laptop's whole scope when it
+agrees with the district, and to find and put right 10 rows that differ (target: under 5 KB on
+the wire).
+
+Set up as tests/sync/test_verify.py does: a district server (SQLite) builds the demo school itself
+and publishes it into its change log (``plclassroom.server.cli.publish``); an empty laptop is
+enrolled as a district admin (``tests.sync.conftest.enrol_directly``: the scope is every row the
+district gives a laptop) and syncs once (its first sync: the snapshot). Then:
+
+- ``verify_agree_*``: one verification of a scope that agrees, on its own: the client's
+  ``_verify`` on a fresh SyncReport (no push, no pull around it);
+- ``verify_repair_10_*``: 10 evidence rows, scattered over the table's ids, changed in the
+  laptop's SQLite file under the app (as the test does), then the same verification, which must
+  find and repair exactly those 10.
+
+Quick: the default demo school (180 students, ~5,300 rows in scope). Full: FULL_STUDENTS students,
+the largest school that keeps this run to about 4 minutes on a 2-core machine (500,000 rows is out
+of reach: verification reads and hashes every row of the scope, on both sides, twice).
+``verify_scope_rows`` says how many rows were verified.
+
+Bytes: the client's own accounting (``SyncReport.bytes_sent`` + ``bytes_received`` over the
+verification), which counts each message as HTTP/1.1 would carry it (``sync.client._wire_size``):
+start line, headers, and the compressed (zstd) body. The district is the test suite's in-process
+transport (``tests.sync.test_merge.direct``, an httpx.MockTransport: no socket, no HTTP server).
+A MockTransport response built from bytes is read before the client sees it, so httpx reports 0
+bytes downloaded and the client counts none of the response bodies (the rows a repair fetches,
+the buckets' digests): ``_counted`` hands the client each response unread, so its bodies are
+counted as on a real link. The figures include HTTP headers: those httpx sends, and on
+responses only Content-Encoding and Content-Length (a real server adds Date, Server and
+Content-Type, ~80 bytes a response), so they are slightly under what a real link carries.
+
+Setup (context only, ``verify_setup_*``): the district's search-index triggers that fire on an
+update of conference, goal and next_step rows are dropped while the server publishes its own demo
+school and put back after. Each such update scans the whole full-text table (a filter on an
+UNINDEXED column), which makes publishing quadratic (122 s for 57,000 rows); publishing rewrites
+the same values, so the index is the same either way, and the laptop is untouched.
+
+    .venv/bin/python bench/verify.py [--quick] [--students N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import bench  # noqa: E402
+
+QUICK_STUDENTS = 180  # the default demo school
+FULL_STUDENTS = 4_000
+CHANGED_ROWS = 10
+
+
+@contextlib.contextmanager
+def _without_search_update_triggers(store):
+    """The server's search-index update triggers dropped for the block, then put back as they were."""
+    with store.engine.begin() as conn:
+        triggers = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\' "
+            "AND sql LIKE '%AFTER UPDATE%'").all()
+        for name, _sql in triggers:
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    try:
+        yield
+    finally:
+        with store.engine.begin() as conn:
+            for _name, sql in triggers:
+                conn.exec_driver_sql(sql)
+
+
+def _counted(transport):
+    """``transport`` with each response handed on unread (its body, as sent, still to stream), so
+    httpx counts the body's bytes as downloaded and the client's byte figures include it."""
+    import httpx
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        response = transport.handle_request(request)
+        body = b"".join(response.stream)  # as the district sent it: compressed
+        return httpx.Response(response.status_code, headers=response.headers, stream=httpx.ByteStream(body))
+
+    return httpx.MockTransport(handle)
+
+
+def _district(path: Path, students: int):
+    """The district server's store holding the demo school, published into its change log."""
+    from plclassroom.server.cli import publish
+    from plclassroom.services.demo import build_demo_school
+    from plclassroom.store.database import Store
+
+    server = Store.open(path)
+    with server.unit_of_work() as uow:  # recording changes, as the test's district does: publish sends them
+        build_demo_school(uow, students=students)
+        uow.commit()
+    with _without_search_update_triggers(server), contextlib.redirect_stdout(io.StringIO()):
+        publish(server)  # it prints how many changes are ready
+    return server
+
+
+def _scope_rows(laptop) -> int:
+    """Rows in the laptop's synced tables: once verified, the same rows as the district's scope."""
+    from plclassroom.sync.rows import synced_tables
+
+    with laptop.engine.connect() as conn:
+        return sum(conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar() for name in synced_tables())
+
+
+def _verification(client):
+    """One verification on its own, on a fresh report: (report, seconds)."""
+    from plclassroom.sync.report import SyncReport
+
+    report = SyncReport()
+    started = time.perf_counter()
+    client._verify(report, lambda *args: None)
+    return report, time.perf_counter() - started
+
+
+def run(quick: bool, students: int | None = None) -> None:
+    from tests.sync.conftest import enrol_directly
+    from tests.sync.test_merge import direct
+
+    from plclassroom.store.database import Store
+    from plclassroom.sync.client import SyncClient
+
+    students = students or (QUICK_STUDENTS if quick else FULL_STUDENTS)
+    with tempfile.TemporaryDirectory(prefix="plclassroom-bench-verify-") as tmp:
+        work = Path(tmp)
+        started = time.perf_counter()
+        server = _district(work / "district.sqlite", students)
+        built_s = time.perf_counter() - started
+        laptop = Store.open(work / "laptop.sqlite")
+        client = None
+        try:
+            enrol_directly(server, laptop)
+            client = SyncClient(laptop, "http://district", "t", transport=_counted(direct(server, laptop.device_id)))
+            started = time.perf_counter()
+            first = client.sync()  # verify="never": the verifications below are measured on their own
+            first_s = time.perf_counter() - started
+            assert first.snapshot_rows > 0, first
+            bench("verify_setup_seconds", built_s + first_s, "s")
+            bench("verify_setup_build_publish_seconds", built_s, "s")
+            bench("verify_setup_first_sync_seconds", first_s, "s")
+
+            agree, agree_s = _verification(client)
+            assert agree.verified and agree.repaired == 0, agree
+            bench("verify_scope_rows", _scope_rows(laptop), "rows")
+            bench("verify_agree_seconds", agree_s, "s")
+            bench("verify_agree_bytes", agree.bytes_sent + agree.bytes_received, "bytes")
+            bench("verify_agree_requests", agree.requests, "requests")
+
+            # What no sync would notice: rows changed under the app, scattered over the ids.
+            with laptop.engine.begin() as conn:
+                every = [row[0] for row in conn.exec_driver_sql("SELECT id FROM evidence ORDER BY id")]
+                ids = every[:: len(every) // CHANGED_ROWS][:CHANGED_ROWS]
+                conn.exec_driver_sql(f"UPDATE evidence SET score = score + 0.5 WHERE id IN "
+                                     f"({','.join('?' * CHANGED_ROWS)})", tuple(ids))
+            repair, repair_s = _verification(client)
+            assert repair.verified and repair.repaired == CHANGED_ROWS, (
+                f"{CHANGED_ROWS} rows changed among {len(every)} evidence rows not found and repaired "
+                f"({repair_s:.1f} s): {repair}")
+            bench(f"verify_repair_{CHANGED_ROWS}_seconds", repair_s, "s")
+            bench(f"verify_repair_{CHANGED_ROWS}_bytes", repair.bytes_sent + repair.bytes_received, "bytes")
+            bench(f"verify_repair_{CHANGED_ROWS}_requests", repair.requests, "requests")
+        finally:
+            if client is not None:
+                client.close()
+            laptop.close()
+            server.close()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="the default demo school (180 students)")
+    parser.add_argument("--students", type=int, help="a school of this many students instead")
+    args = parser.parse_args()
+    run(args.quick, args.students)
