@@ -28,7 +28,9 @@ def file_actions(window):
 def test_the_file_menu_offers_every_import_and_export(window):
     assert file_actions(window) == ["Import &roster…", "Import roster &folder…", "Import &framework…",
                                     "Import &scores…", "Export class r&oster…", "Export &mastery…",
-                                    "Connect to &district server…", "S&ync now", "Sync re&port…", "&Quit"]
+                                    "Connect to &district server…", "S&ync now", "Sync re&port…",
+                                    "Settle sync &conflicts…", "Export sync &bundle (USB)…", "Import return b&undle…",
+                                    "&Quit"]
 
 
 @pytest.mark.skipif(not SAMPLES.exists(), reason="no ../shared/samples")
