@@ -29,6 +29,7 @@ import rotation_planner  # noqa: E402
 import rotations  # noqa: E402
 import search  # noqa: E402
 import sync  # noqa: E402
+import verify  # noqa: E402
 from common import bench  # noqa: E402
 
 
@@ -140,6 +141,7 @@ def main() -> None:
     sync.run(args.quick)
     bundles.run(args.quick)
     ingest.run(args.quick)
+    verify.run(args.quick)
 
 
 if __name__ == "__main__":

@@ -254,3 +254,18 @@ def test_a_week_by_usb_bundle_from_the_window(qtbot, demo_store, demo_template, 
     qtbot.waitUntil(lambda: controller.task is None, timeout=10000)
     assert "to send" not in window.last_sync.text() and "never" not in window.last_sync.text()
     server.close()
+
+
+def test_a_probe_that_answers_after_the_window_closed_is_ignored(qtbot, demo_store):
+    from PySide6.QtWidgets import QApplication
+
+    ui_app.make_application()
+    window = ui_app.open_window(demo_store, "closing")
+    controller = window.sync
+    controller.server_url, controller.token = "http://127.0.0.1:9", "t"  # nothing listens: a quick "no"
+    probes = controller._probes
+    controller.probe()
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not probes, timeout=10000)  # answered, into a closed window, without an error

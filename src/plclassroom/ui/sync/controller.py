@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from plclassroom.services import sync
 from plclassroom.ui import settings
@@ -158,6 +159,8 @@ class SyncController(QObject):
 
     def _answered(self, ok: bool, probe: _Probe) -> None:
         self._probes.discard(probe)
+        if not isValid(self.last_sync):
+            return  # the window closed while the probe was out: nothing to show it on
         self.online = ok
         self.show_status()
         if ok and self.task is None and self.context.call(sync.status).waiting:
