@@ -16,7 +16,7 @@ from plclassroom.services import sync as sync_service
 from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser
 from plclassroom.store.outbox import OutboxEntry
 from plclassroom.sync.client import SyncClient, outbox_changes
-from plclassroom.sync.protocol import Bucket, BucketList, PullResponse, PushRequest, RepairRows, pack, unpack
+from plclassroom.sync.protocol import BucketList, PullResponse, PushRequest, RepairRows, pack, unpack
 from tests.conftest import count, run
 from tests.sync.conftest import a_teacher_and_class, enrol_directly
 
@@ -35,8 +35,8 @@ def direct(server, device_id: str, calls: list | None = None):
                 asked = unpack(request.content, BucketList, request.headers["Content-Encoding"])
                 answer = BucketList(district_snapshot.digests(uow, user, asked.buckets))
             elif request.url.path == "/v1/repair":
-                bucket = unpack(request.content, Bucket, request.headers["Content-Encoding"])
-                answer = RepairRows(district_snapshot.bucket_rows(uow, user, bucket))
+                asked = unpack(request.content, BucketList, request.headers["Content-Encoding"])
+                answer = RepairRows(district_snapshot.bucket_rows(uow, user, asked.buckets))
             elif request.url.path == "/v1/snapshot":
                 answer = district_snapshot.snapshot_for(uow, device, user, district_snapshot.folder_for(server))
             elif request.url.path.startswith("/v1/snapshot/"):

@@ -44,7 +44,6 @@ from plclassroom.sync.protocol import (
     MAX_INT,
     PAGE_CHANGES,
     PROTOCOL_VERSION,
-    Bucket,
     BucketList,
     EnrolRequest,
     EnrolResponse,
@@ -427,12 +426,12 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
         return await _read_only(request, credentials, BucketList, lambda uow, user, asked: BucketList(
             district_snapshot.digests(uow, user, asked.buckets)))
 
-    @app.post("/v1/repair", tags=["sync"], response_class=Response, openapi_extra=_request_body("A Bucket"),
-              responses={200: _binary("RepairRows: the bucket's rows, whole."), **_ERRORS})
+    @app.post("/v1/repair", tags=["sync"], response_class=Response, openapi_extra=_request_body("A BucketList"),
+              responses={200: _binary("RepairRows: the buckets' rows, whole."), **_ERRORS})
     async def repair(request: Request, credentials: Bearer) -> Response:
-        """Verified sync: the rows of one bucket whose digest differed, to put right on the laptop."""
-        return await _read_only(request, credentials, Bucket, lambda uow, user, bucket: RepairRows(
-            district_snapshot.bucket_rows(uow, user, bucket)))
+        """Verified sync: the rows of the buckets whose digests differed, to put right on the laptop."""
+        return await _read_only(request, credentials, BucketList, lambda uow, user, asked: RepairRows(
+            district_snapshot.bucket_rows(uow, user, asked.buckets)))
 
     @app.get("/v1/status", tags=["sync"],
              responses={**{k: v for k, v in _ERRORS.items() if k in (401, 429, 503)}})

@@ -111,13 +111,18 @@ def digests(uow: UnitOfWork, user: DistrictUser, buckets: list[Bucket]) -> list[
     return answers
 
 
-def bucket_rows(uow: UnitOfWork, user: DistrictUser, bucket: Bucket) -> list[Change]:
-    """The rows of one bucket, whole, to repair a laptop whose digest of it differs."""
+def bucket_rows(uow: UnitOfWork, user: DistrictUser, buckets: list[Bucket]) -> list[Change]:
+    """The rows of the buckets whose digests differed, whole, to put right on a laptop."""
     scope = scope_of(uow, user)
     seq = uow.session.execute(select(func.max(DistrictChange.__table__.c.seq))).scalar() or 0
-    return [Change(seq, name, row["id"], "update", row["hlc"], row["device_id"],
-                   {k: plain(v) for k, v in row.items() if k not in ("id", "hlc", "device_id")})
-            for name, row in rows_in_scope(uow, scope, seq, bucket.table, bucket.prefix)][:MAX_REPAIR_ROWS]
+    changes: list[Change] = []
+    for bucket in buckets[:MAX_BUCKETS]:
+        changes += [Change(seq, name, row["id"], "update", row["hlc"], row["device_id"],
+                           {k: plain(v) for k, v in row.items() if k not in ("id", "hlc", "device_id")})
+                    for name, row in rows_in_scope(uow, scope, seq, bucket.table, bucket.prefix)]
+        if len(changes) >= MAX_REPAIR_ROWS:
+            break
+    return changes[:MAX_REPAIR_ROWS]
 
 
 def folder_for(store) -> Path:
