@@ -60,10 +60,7 @@ class Store:
         _check_file(path)
         engine = make_engine(path)
         try:
-            migrations.upgrade(engine, path)
-            with Session(engine) as session:
-                device_id = _ensure_device(session)
-                clock = HybridLogicalClock(last=_latest_stamp(session))
+            return cls(path, engine, *_prepare(engine, path))
         except migrations.SchemaTooNew as exc:
             engine.dispose()
             raise StoreTooNew(
@@ -73,7 +70,6 @@ class Store:
         except DatabaseError as exc:
             engine.dispose()
             raise StoreDamaged(_damaged_message(path)) from exc
-        return cls(path, engine, device_id, clock)
 
     @classmethod
     def open_url(cls, url: str) -> Store:
@@ -89,10 +85,7 @@ class Store:
         shown = parsed.render_as_string(hide_password=True)
         engine = make_postgres_engine(parsed)
         try:
-            migrations.upgrade(engine, None)
-            with Session(engine) as session:
-                device_id = _ensure_device(session)
-                clock = HybridLogicalClock(last=_latest_stamp(session))
+            return cls(None, engine, *_prepare(engine, None))
         except migrations.SchemaTooNew as exc:
             engine.dispose()
             raise StoreTooNew(f"The database {shown} was written by a newer version of plclassroom (schema "
@@ -102,7 +95,6 @@ class Store:
             # The driver's first line says why (refused, no such database, bad password), never the password.
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
             raise StoreError(f"Cannot open the database {shown}: {reason}") from exc
-        return cls(None, engine, device_id, clock)
 
     @property
     def location(self) -> str:
@@ -122,6 +114,13 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _prepare(engine: Engine, path: Path | None) -> tuple[str, HybridLogicalClock]:
+    """Migrate the database, and read this device's id and a clock past every stamp it holds."""
+    migrations.upgrade(engine, path)
+    with Session(engine) as session:
+        return _ensure_device(session), HybridLogicalClock(last=_latest_stamp(session))
 
 
 def _check_file(path: Path) -> None:
