@@ -265,15 +265,19 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
 
         return await run_in_threadpool(work)
 
+    async def _token_and_body(request: Request, credentials) -> tuple[str, bytes, str, str]:
+        """The token (counted against its rate), the body and its encoding, and the answer's encoding."""
+        token = _token(credentials)
+        limiter.check(_token_key(token))
+        body, encoding = await _read_body(request)
+        return token, body, encoding, response_encoding(request.headers.get("accept-encoding", ""))
+
     @app.post("/v1/push", tags=["sync"], response_class=Response, openapi_extra=_request_body("A PushRequest"),
               responses={200: _binary("A PushResponse: accepted and rejected changes, superseded values."),
                          403: _error("The body's device is not the token's device."), **_ERRORS})
     async def push(request: Request, credentials: Bearer) -> Response:
         """Send the device's changes (a PushRequest); a retried batch is applied once."""
-        token = _token(credentials)
-        limiter.check(_token_key(token))
-        body, encoding = await _read_body(request)
-        answer = response_encoding(request.headers.get("accept-encoding", ""))
+        token, body, encoding, answer = await _token_and_body(request, credentials)
 
         def work() -> Response:
             with store.unit_of_work() as uow:
@@ -407,10 +411,7 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
 
     async def _read_only(request: Request, credentials, kind: type[msgspec.Struct], answer_for) -> Response:
         """A request that only reads: authenticate, read a ``kind`` body, answer ``answer_for(uow, user, it)``."""
-        token = _token(credentials)
-        limiter.check(_token_key(token))
-        body, encoding = await _read_body(request)
-        answer = response_encoding(request.headers.get("accept-encoding", ""))
+        token, body, encoding, answer = await _token_and_body(request, credentials)
 
         def work() -> Response:
             with store.unit_of_work() as uow:
