@@ -44,13 +44,25 @@ def laptop_for(district, tmp_path, role="district_admin"):
     return laptop
 
 
+def cut_off(district, laptop, after: int):
+    """A first sync whose link drops for good at the ``after``-th snapshot chunk; returns the
+    working transport to sync with next."""
+    inner = direct(district, laptop.device_id)
+    with pytest.raises(SyncError):
+        SyncClient(laptop, "http://district", "t", transport=Cut(inner, after), sleep=lambda _s: None).sync()
+    return inner
+
+
+def whole_scope(district, laptop) -> set:
+    return in_scope(district, f"user-{laptop.device_id[:8]}")
+
+
 def test_a_new_laptop_gets_its_scope_in_one_snapshot_then_pulls_from_its_sequence(district, tmp_path):
     laptop = laptop_for(district, tmp_path)
     calls = []
     try:
         report = SyncClient(laptop, "http://district", "t", transport=direct(district, laptop.device_id, calls)).sync()
-        user_id = f"user-{laptop.device_id[:8]}"
-        assert report.snapshot_rows > 0 and rows(laptop) == in_scope(district, user_id)
+        assert report.snapshot_rows > 0 and rows(laptop) == whole_scope(district, laptop)
         assert "/v1/pull" in calls and calls.index("/v1/pull") > 0  # after the snapshot, not instead of it
         with district.unit_of_work() as uow:
             top = uow.session.execute(select(func.max(DistrictChange.seq))).scalar()
@@ -74,9 +86,7 @@ def test_a_cut_download_goes_on_from_its_last_byte(district, tmp_path, monkeypat
     monkeypatch.setattr(district_snapshot, "SNAPSHOT_CHUNK", 8 * 1024)  # many chunks
     laptop = laptop_for(district, tmp_path)
     try:
-        inner = direct(district, laptop.device_id)
-        with pytest.raises(SyncError):
-            SyncClient(laptop, "http://district", "t", transport=Cut(inner, cut_after), sleep=lambda _s: None).sync()
+        inner = cut_off(district, laptop, cut_after)
         [partial] = tmp_path.glob("new-laptop-snapshot-*.part")
         assert partial.stat().st_size == cut_after * 8 * 1024
         offsets = []
@@ -90,7 +100,7 @@ def test_a_cut_download_goes_on_from_its_last_byte(district, tmp_path, monkeypat
         report = SyncClient(laptop, "http://district", "t", transport=Watch()).sync()
         assert offsets[0] == cut_after * 8 * 1024  # went on, did not start again
         assert report.snapshot_rows > 0 and not list(tmp_path.glob("*.part"))
-        assert rows(laptop) == in_scope(district, f"user-{laptop.device_id[:8]}")
+        assert rows(laptop) == whole_scope(district, laptop)
     finally:
         laptop.close()
 
@@ -99,16 +109,14 @@ def test_a_damaged_download_is_fetched_anew_and_changes_nothing(district, tmp_pa
     monkeypatch.setattr(district_snapshot, "SNAPSHOT_CHUNK", 8 * 1024)
     laptop = laptop_for(district, tmp_path)
     try:
-        inner = direct(district, laptop.device_id)
-        with pytest.raises(SyncError):
-            SyncClient(laptop, "http://district", "t", transport=Cut(inner, 2), sleep=lambda _s: None).sync()
+        inner = cut_off(district, laptop, 2)
         [partial] = tmp_path.glob("*.part")
         partial.write_bytes(b"\xff" * partial.stat().st_size)  # what a bad disk or a bad copy does
         with pytest.raises(SyncError, match="damaged"):
             SyncClient(laptop, "http://district", "t", transport=inner).sync()
         assert rows(laptop) == set() and not list(tmp_path.glob("*.part"))
         SyncClient(laptop, "http://district", "t", transport=inner).sync()
-        assert rows(laptop) == in_scope(district, f"user-{laptop.device_id[:8]}")
+        assert rows(laptop) == whole_scope(district, laptop)
     finally:
         laptop.close()
 
@@ -117,9 +125,7 @@ def test_a_snapshot_gone_from_the_server_is_started_anew(district, tmp_path, mon
     monkeypatch.setattr(district_snapshot, "SNAPSHOT_CHUNK", 8 * 1024)
     laptop = laptop_for(district, tmp_path)
     try:
-        inner = direct(district, laptop.device_id)
-        with pytest.raises(SyncError):
-            SyncClient(laptop, "http://district", "t", transport=Cut(inner, 1), sleep=lambda _s: None).sync()
+        inner = cut_off(district, laptop, 1)
 
         class TidiedAway(httpx.BaseTransport):
             """The district tidies its snapshot files away between the laptop's two requests."""
@@ -134,6 +140,6 @@ def test_a_snapshot_gone_from_the_server_is_started_anew(district, tmp_path, mon
             SyncClient(laptop, "http://district", "t", transport=TidiedAway()).sync()
         assert rows(laptop) == set() and not list(tmp_path.glob("*.part"))
         SyncClient(laptop, "http://district", "t", transport=inner).sync()
-        assert rows(laptop) == in_scope(district, f"user-{laptop.device_id[:8]}")
+        assert rows(laptop) == whole_scope(district, laptop)
     finally:
         laptop.close()
