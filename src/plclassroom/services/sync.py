@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -139,7 +139,7 @@ def import_return_bundle(store: Store, token: str | None, data: bytes) -> SyncRe
     took leave, the refused are kept with why), then the changes it brought, as a network sync
     would. A bundle for another laptop, changed, or already imported is refused and changes nothing."""
     from plclassroom.sync import bundle
-    from plclassroom.sync.client import acknowledge, apply_page, outbox_changes
+    from plclassroom.sync.client import acknowledge, apply_page, mark_synced, outbox_changes
 
     if not token:
         raise SyncError(NO_TOKEN)
@@ -158,9 +158,5 @@ def import_return_bundle(store: Store, token: str | None, data: bytes) -> SyncRe
     report = SyncReport()
     acknowledge(store, outbox_changes(entries, store.device_id), body.answer, report)
     apply_page(store, [c for c in body.changes if c.seq > cursor], max(cursor, body.next), report)
-    with store.unit_of_work() as uow:
-        device = uow.session.get(Device, store.device_id)
-        device.last_synced_at = datetime.now(UTC)
-        uow.session.add(device)
-        uow.commit()
+    mark_synced(store)
     return report

@@ -171,6 +171,15 @@ def apply_page(store: Store, changes: list[Change], cursor: int, report: SyncRep
     report.skipped_local += kept
 
 
+def mark_synced(store: Store) -> None:
+    """A sync (by network or bundle) finished now: the status bar's "last synced"."""
+    with store.unit_of_work() as uow:
+        device = uow.session.get(Device, store.device_id)
+        device.last_synced_at = datetime.now(UTC)
+        uow.session.add(device)
+        uow.commit()
+
+
 def outbox_changes(entries: list[OutboxEntry], device_id: str) -> list[Change]:
     """Outbox entries as the changes a push carries."""
     return [Change(e.seq, e.table_name, e.row_id, e.op, e.hlc, device_id, orjson.loads(e.fields)) for e in entries]
@@ -268,11 +277,7 @@ class SyncClient:
         moved = report.pushed or report.pulled or report.superseded or report.rejected
         if self.verify == "always" or (self.verify == "when-changed" and moved):
             self._verify(report, step)  # "when-changed": a sync that moved nothing stays one round trip
-        with self.store.unit_of_work() as uow:
-            device = uow.session.get(Device, self.store.device_id)
-            device.last_synced_at = datetime.now(UTC)
-            uow.session.add(device)
-            uow.commit()
+        mark_synced(self.store)
         report.seconds = time.perf_counter() - started
         return report
 
