@@ -28,6 +28,7 @@ import roster_import  # noqa: E402
 import rotation_planner  # noqa: E402
 import rotations  # noqa: E402
 import search  # noqa: E402
+import snapshot  # noqa: E402
 import sync  # noqa: E402
 import verify  # noqa: E402
 from common import bench  # noqa: E402
@@ -142,6 +143,7 @@ def main() -> None:
     bundles.run(args.quick)
     ingest.run(args.quick)
     verify.run(args.quick)
+    snapshot.run(args.quick)
 
 
 if __name__ == "__main__":

@@ -83,8 +83,8 @@ def throttled(target_port: int, kbit: float = 256, rtt_ms: float = 600,
             # SYN out and SYN-ACK back: the client's first byte leaves one round trip after connecting.
             await asyncio.gather(_pump(client_r, server_w, rate, delay, accepted + 2 * delay, up),
                                  _pump(server_r, client_w, rate, delay, accepted, down))
-        except ConnectionError:
-            pass  # one end went away; close both below
+        except (OSError, asyncio.CancelledError):
+            pass  # one end went away (or the proxy is stopping); close both below
         finally:
             client_w.close()
             server_w.close()

@@ -343,3 +343,23 @@ def test_a_viewer_who_sees_few_of_the_best_matches_still_gets_a_full_page(demo_s
     assert find(demo_store, scene.teacher, "kazoo", limit=5) == expected
     assert find(demo_store, scene.teacher, "kazoo", limit=3) == expected[:3]  # the first try sees 2 of them
     assert find(demo_store, scene.teacher, "kazoo", limit=1) == expected[:1]
+
+
+def test_the_index_keeps_one_entry_per_row_through_edits_tombstones_and_purges(demo_store, scene):
+    """Each entry is found by its key (``search_key``), not by scanning the index: edits replace
+    the entry, a tombstone removes it, and so does a purge (housekeeping deletes the row)."""
+
+    def entries(sql: str) -> int:
+        with demo_store.engine.connect() as conn:
+            return conn.exec_driver_sql(sql).scalar()
+
+    for n in range(5):
+        edit(demo_store, Conference, scene.shared, notes=f"Edit number {n} about the xylophone")
+    assert found_ids(demo_store, scene.teacher, "xylophone") == {scene.shared}
+    assert entries(f"SELECT count(*) FROM search_text WHERE row_id = '{scene.shared}'") == 1
+    assert entries("SELECT count(*) FROM search_text") == entries("SELECT count(*) FROM search_key")
+    with demo_store.engine.begin() as conn:
+        conn.exec_driver_sql(f"DELETE FROM conference WHERE id = '{scene.shared}'")
+    assert found_ids(demo_store, scene.teacher, "xylophone") == set()
+    assert entries(f"SELECT count(*) FROM search_key WHERE row_id = '{scene.shared}'") == 0
+    assert entries("SELECT count(*) FROM search_text") == entries("SELECT count(*) FROM search_key")

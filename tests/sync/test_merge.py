@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 from plclassroom.domain import Enrollment, Evidence, LearnerProfile, Person
 from plclassroom.services import district_snapshot, district_sync, mastery, profiles
 from plclassroom.services import sync as sync_service
+from plclassroom.services.district_housekeeping import LeftBehind
 from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser
 from plclassroom.store.outbox import OutboxEntry
 from plclassroom.sync.client import SyncClient, outbox_changes
-from plclassroom.sync.protocol import BucketList, PullResponse, PushRequest, RepairRows, pack, unpack
+from plclassroom.sync.protocol import BucketList, PullResponse, PushRequest, RepairRequest, pack, unpack
 from tests.conftest import count, run
 from tests.sync.conftest import a_teacher_and_class, enrol_directly
 
@@ -33,10 +34,10 @@ def direct(server, device_id: str, calls: list | None = None):
                 answer = district_sync.push(uow, device, user, body)
             elif request.url.path == "/v1/verify":
                 asked = unpack(request.content, BucketList, request.headers["Content-Encoding"])
-                answer = BucketList(district_snapshot.digests(uow, user, asked.buckets))
+                answer = district_snapshot.differences(uow, user, asked.buckets)
             elif request.url.path == "/v1/repair":
-                asked = unpack(request.content, BucketList, request.headers["Content-Encoding"])
-                answer = RepairRows(district_snapshot.bucket_rows(uow, user, asked.buckets))
+                asked = unpack(request.content, RepairRequest, request.headers["Content-Encoding"])
+                answer = district_snapshot.repair_rows(uow, user, asked.buckets)
             elif request.url.path == "/v1/snapshot":
                 answer = district_snapshot.snapshot_for(uow, device, user, district_snapshot.folder_for(server))
             elif request.url.path.startswith("/v1/snapshot/"):
@@ -47,8 +48,11 @@ def direct(server, device_id: str, calls: list | None = None):
                 return httpx.Response(200, content=data) if data is not None else httpx.Response(
                     404, json={"detail": "No such snapshot"})
             else:
-                answer = district_sync.pull(uow, device, user, int(request.url.params["since"]),
-                                            int(request.url.params["limit"]))
+                try:
+                    answer = district_sync.pull(uow, device, user, int(request.url.params["since"]),
+                                                int(request.url.params["limit"]))
+                except LeftBehind:
+                    return httpx.Response(410, json={"detail": "Left behind: take a snapshot"})
         if calls is not None:
             calls.append(request.url.path)
         return httpx.Response(200, content=pack(answer), headers={"Content-Encoding": "zstd"})

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from plclassroom.services import district_snapshot, profiles
 from plclassroom.store.database import Store
-from plclassroom.store.district import DistrictChange
+from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser
 from plclassroom.sync.client import SyncClient
 from plclassroom.sync.report import SyncError
 from tests.conftest import run
@@ -143,3 +145,51 @@ def test_a_snapshot_gone_from_the_server_is_started_anew(district, tmp_path, mon
         assert rows(laptop) == whole_scope(district, laptop)
     finally:
         laptop.close()
+
+
+class Dies(httpx.SyncByteStream):
+    """A body that stops after ``keep`` bytes: the link dropped part way through a chunk."""
+
+    def __init__(self, data: bytes, keep: int) -> None:
+        self.data, self.keep = data, keep
+
+    def __iter__(self):
+        yield self.data[:self.keep]
+        raise httpx.ReadError("link dropped mid-chunk")
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.floats(min_value=0.0, max_value=0.99), min_size=1, max_size=4))
+def test_a_download_cut_at_any_byte_keeps_every_byte_that_came(district, tmp_path_factory, cuts):
+    laptop = laptop_for(district, tmp_path_factory.mktemp("laptop"))
+    inner = direct(district, laptop.device_id)
+    asked, left, carried = [], list(cuts), []
+
+    class CutMidChunk(httpx.BaseTransport):
+        """Each chunk answer in turn dies at the given fraction of its body, until none are left."""
+
+        def handle_request(self, request):
+            response = inner.handle_request(request)
+            if not request.url.path.startswith("/v1/snapshot/"):
+                return response
+            asked.append(int(request.url.params["offset"]))
+            body = response.read()
+            keep = int(len(body) * left.pop(0)) if left else len(body)
+            carried.append(keep)
+            return response if keep == len(body) else httpx.Response(200, stream=Dies(body, keep))
+
+    try:
+        report = SyncClient(laptop, "http://district", "t", transport=CutMidChunk(), sleep=lambda _s: None).sync()
+        assert report.snapshot_rows > 0 and rows(laptop) == whole_scope(district, laptop)
+        # Each request went on from the byte the one before it stopped at: nothing was fetched twice.
+        assert asked == sorted(asked) and sum(carried) == _snapshot_size(district, laptop)
+        assert not list(laptop.path.parent.glob("*.part"))
+    finally:
+        laptop.close()
+
+
+def _snapshot_size(district, laptop) -> int:
+    with district.unit_of_work() as uow:
+        device = uow.session.get(DistrictDevice, laptop.device_id)
+        user = uow.session.get(DistrictUser, device.user_id)
+        return district_snapshot.snapshot_for(uow, device, user, district_snapshot.folder_for(district)).size

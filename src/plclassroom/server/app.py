@@ -36,12 +36,15 @@ from sqlalchemy import exc as sa_exc
 from starlette.concurrency import run_in_threadpool
 
 from plclassroom.services import district, district_bundles, district_snapshot, district_sync
+from plclassroom.services.district_housekeeping import LeftBehind
 from plclassroom.store.database import Store
 from plclassroom.sync.bundle import BundleError
 from plclassroom.sync.protocol import (
     CONTENT_TYPE,
     MAX_BODY_BYTES,
+    MAX_BUCKETS,
     MAX_INT,
+    MAX_REPAIR_ROWS,
     PAGE_CHANGES,
     PROTOCOL_VERSION,
     BucketList,
@@ -49,7 +52,7 @@ from plclassroom.sync.protocol import (
     EnrolResponse,
     ProtocolError,
     PushRequest,
-    RepairRows,
+    RepairRequest,
     pack,
     unpack,
 )
@@ -85,6 +88,9 @@ def _error(description: str, *headers: str) -> dict:
         answer["headers"] = {name: documented[name] for name in headers}
     return answer
 
+
+LEFT_BEHIND = ("The district tidied away changes this laptop had not pulled yet (it was away a long time): "
+               "it takes a fresh copy of its data now.")
 
 _ERRORS = {
     400: _error("The body or query cannot be read (the reason is in `detail`)."),
@@ -308,6 +314,8 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
 
     @app.get("/v1/pull", tags=["sync"], response_class=Response,
              responses={200: _binary("A PullResponse: the next page of changes and the cursor to ask from."),
+                        410: _error("`since` is before the district's last compaction: take a fresh snapshot "
+                                    "(`/v1/snapshot`) and pull from its sequence."),
                         **{k: v for k, v in _ERRORS.items() if k not in (413, 415)}})
     async def pull(request: Request, credentials: Bearer,
                    since: Annotated[int, Query(ge=0, le=MAX_INT, description="The last server sequence applied.")]
@@ -325,7 +333,10 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
                 device, user = _authenticate(uow, token)
                 uow.session.commit()
                 with write_lock:  # pull records the sync time: it writes after it reads
-                    reply = district_sync.pull(uow, device, user, since, min(limit, PAGE_CHANGES))
+                    try:
+                        reply = district_sync.pull(uow, device, user, since, min(limit, PAGE_CHANGES))
+                    except LeftBehind:
+                        raise HTTPException(410, LEFT_BEHIND) from None
             return _packed(reply, answer)
 
         return await run_in_threadpool(work)
@@ -420,19 +431,26 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
 
         return await run_in_threadpool(work)
 
-    @app.post("/v1/verify", tags=["sync"], response_class=Response, openapi_extra=_request_body("A BucketList"),
-              responses={200: _binary("A BucketList: each bucket's count and digest on the district."), **_ERRORS})
+    @app.post("/v1/verify", tags=["sync"], response_class=Response,
+              openapi_extra=_request_body(f"A BucketList: the device's count and digest for each bucket (table, "
+                                          f"prefix of the rows' bucket keys in hex), at most {MAX_BUCKETS}"),
+              responses={200: _binary("Differences: the buckets asked about whose count or digest differ on the "
+                                      "district, each with the district's figures and its children's (one more "
+                                      "hex digit), and the change-log sequence they are as of."), **_ERRORS})
     async def verify(request: Request, credentials: Bearer) -> Response:
-        """Verified sync: the digests of the device's scope for the buckets (table, id prefix) asked."""
-        return await _read_only(request, credentials, BucketList, lambda uow, user, asked: BucketList(
-            district_snapshot.digests(uow, user, asked.buckets)))
+        """Verified sync: which of the buckets asked about differ in the device's scope, and where within them."""
+        return await _read_only(request, credentials, BucketList, lambda uow, user, asked: district_snapshot.differences(
+            uow, user, asked.buckets))
 
-    @app.post("/v1/repair", tags=["sync"], response_class=Response, openapi_extra=_request_body("A BucketList"),
-              responses={200: _binary("RepairRows: the buckets' rows, whole."), **_ERRORS})
+    @app.post("/v1/repair", tags=["sync"], response_class=Response,
+              openapi_extra=_request_body(f"A RepairRequest: buckets that differ, at most {MAX_BUCKETS}, each with "
+                                          f"the digests of the device's rows in it"),
+              responses={200: _binary(f"RepairRows: the district's rows in those buckets whose digests the device "
+                                      f"did not send, whole (at most {MAX_REPAIR_ROWS})."), **_ERRORS})
     async def repair(request: Request, credentials: Bearer) -> Response:
-        """Verified sync: the rows of the buckets whose digests differed, to put right on the laptop."""
-        return await _read_only(request, credentials, BucketList, lambda uow, user, asked: RepairRows(
-            district_snapshot.bucket_rows(uow, user, asked.buckets)))
+        """Verified sync: the rows the device lacks or holds with other values, to put right."""
+        return await _read_only(request, credentials, RepairRequest, lambda uow, user, asked: district_snapshot
+                                .repair_rows(uow, user, asked.buckets))
 
     @app.get("/v1/status", tags=["sync"],
              responses={**{k: v for k, v in _ERRORS.items() if k in (401, 429, 503)}})

@@ -50,6 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     carried.add_argument("bundle", type=Path)
     carried.add_argument("--return-to", type=Path, default=None,
                          help="where to write the return bundle (default: beside it, NAME-return.plcbundle)")
+    compact = commands.add_parser(
+        "compact", help="tidy the change log and remove deleted rows every device has (housekeeping)",
+        description="Keep only each row's latest change and remove deleted rows, up to the change every active "
+                    "device has pulled. A revoked device never holds this back; a silent one does, until you "
+                    "leave it behind: it then takes a fresh copy of its data at its next sync (its unsent work "
+                    "is sent first, nothing is lost).")
+    compact.add_argument("--silent-days", type=int, default=None, metavar="DAYS",
+                         help="do not wait for devices that have not synced for this many days")
+    compact.add_argument("--leave-behind", action="append", default=[], metavar="DEVICE_ID",
+                         help="do not wait for this device (repeat for several)")
     serve = commands.add_parser("serve", help="run the server")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8765, help="the port (default 8765)")
@@ -121,17 +131,15 @@ def users(store, _args) -> int:
 
 
 def devices(store, _args) -> int:
-    from plclassroom.services import district
 
-    with store.unit_of_work() as uow:
-        found = district.list_devices(uow)
+    found = _devices(store)
     if not found:
         print("No devices enrolled yet. Issue a code: plclassroom-server enrol-code USER_ID")
         return 0
     print(_table([[d.id, d.name or "-", f"{d.user_name} ({d.role})", _when(d.created_at), _when(d.last_sync_at),
-                   str(d.changes_pushed), "revoked " + _when(d.revoked_at) if d.revoked else "active"]
+                   str(d.changes_pushed), str(d.pulled_seq), "revoked " + _when(d.revoked_at) if d.revoked else "active"]
                   for d in found],
-                 ["DEVICE ID", "NAME", "USER", "ENROLLED", "LAST SYNC", "PUSHED", "STATUS"]))
+                 ["DEVICE ID", "NAME", "USER", "ENROLLED", "LAST SYNC", "PUSHED", "HAS UP TO", "STATUS"]))
     return 0
 
 
@@ -193,6 +201,43 @@ def import_bundle(store, args) -> int:
     return 0
 
 
+def compact(store, args) -> int:
+    from plclassroom.services import district_housekeeping
+
+    known = {d.id for d in _devices(store)}
+    unknown = [d for d in args.leave_behind if d not in known]
+    if unknown:
+        raise CliError(f"No enrolled device {unknown[0]}: see plclassroom-server devices.")
+    if args.silent_days is not None and args.silent_days < 1:
+        raise CliError("--silent-days must be 1 or more.")
+    silent = timedelta(days=args.silent_days) if args.silent_days is not None else None
+    with store.unit_of_work() as uow:
+        done = district_housekeeping.compact(uow, args.leave_behind, silent)
+    print(f"Compacted up to change {done.up_to_seq:,}: {done.log_removed:,} change-log entries and "
+          f"{done.rows_purged:,} deleted rows removed; the change log holds {done.log_entries:,} entries.")
+    behind = [d for d in done.devices if d.left_behind]
+    if behind:
+        print("\nLeft behind (each takes a fresh copy of its data at its next sync):")
+        print(_table([[d.device_id, d.name or "-", d.user, _when(d.last_sync_at)] for d in behind],
+                     ["DEVICE ID", "NAME", "USER", "LAST SYNC"]))
+    waiting = done.waiting_for
+    if waiting:
+        print(f"\nWaiting for {len(waiting)} device(s) to sync before it can go further (up to change "
+              f"{done.top_seq:,}):")
+        print(_table([[d.device_id, d.name or "-", d.user, _when(d.last_sync_at), f"{d.pulled_seq:,}"]
+                      for d in waiting], ["DEVICE ID", "NAME", "USER", "LAST SYNC", "HAS UP TO"]))
+        print("\nA device that will not come back: revoke it. One away for long: --silent-days DAYS or "
+              "--leave-behind DEVICE_ID.")
+    return 0
+
+
+def _devices(store):
+    from plclassroom.services import district
+
+    with store.unit_of_work() as uow:
+        return district.list_devices(uow)
+
+
 def serve(store, args) -> int:
     import uvicorn
 
@@ -207,6 +252,13 @@ def serve(store, args) -> int:
         print(f"Warning: serving on {args.host} without TLS: device tokens and student data would cross the "
               "network unencrypted. Use --cert and --key, or a TLS proxy in front.", file=sys.stderr)
     publish(store)  # anything written here and not yet published (an import stopped half way)
+    from plclassroom.services import district_housekeeping
+
+    with store.unit_of_work() as uow:  # housekeeping that waits for every active device: always safe
+        done = district_housekeeping.compact(uow)
+    if done.log_removed or done.rows_purged:
+        print(f"Housekeeping: {done.log_removed:,} change-log entries and {done.rows_purged:,} deleted rows "
+              "removed (plclassroom-server compact says which devices hold back more).")
     scheme = "https" if args.cert else "http"
     print(f"plclassroom district server on {scheme}://{args.host}:{args.port} (database {store.location}); "
           "Ctrl+C stops it.")
@@ -223,8 +275,9 @@ def _loopback(host: str) -> bool:
 
 
 COMMANDS = {"create-user": create_user, "enrol-code": enrol_code, "users": users, "devices": devices,
-            "revoke": revoke, "import-roster": import_roster, "import-bundle": import_bundle, "serve": serve}
-NEEDS_EXISTING = {"enrol-code", "users", "devices", "revoke", "import-bundle"}
+            "revoke": revoke, "import-roster": import_roster, "import-bundle": import_bundle, "compact": compact,
+            "serve": serve}
+NEEDS_EXISTING = {"enrol-code", "users", "devices", "revoke", "import-bundle", "compact"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,8 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from plclassroom.services import district_sync
-from plclassroom.store.district import DistrictBundle, DistrictDevice, DistrictUser
+from sqlalchemy import func, select
+
+from plclassroom.services import district_snapshot, district_sync
+from plclassroom.services.district_housekeeping import LeftBehind
+from plclassroom.store.district import DistrictBundle, DistrictChange, DistrictDevice, DistrictUser
 from plclassroom.store.unit_of_work import UnitOfWork
 from plclassroom.sync import bundle
 from plclassroom.sync.bundle import BundleError
@@ -49,15 +52,22 @@ def import_bundle(uow: UnitOfWork, data: bytes) -> tuple[bytes, Imported]:
     uow.session.add(DistrictBundle(id=manifest.id, device_id=device.id, changes=manifest.count,
                                    imported_at=datetime.now(UTC)))
     answer = district_sync.push(uow, device, user, body.push)  # commits, with the bundle's record
-    changes, cursor = [], body.push.cursor
-    while len(changes) < MAX_RETURN_CHANGES:
-        page = district_sync.pull(uow, device, user, cursor)
-        changes += page.changes
-        cursor = page.next
-        if not page.has_more:
-            break
+    changes, cursor, whole = [], body.push.cursor, False
+    try:
+        while len(changes) < MAX_RETURN_CHANGES:
+            page = district_sync.pull(uow, device, user, cursor)
+            changes += page.changes
+            cursor = page.next
+            if not page.has_more:
+                break
+    except LeftBehind:
+        # Housekeeping tidied away changes this laptop never had (it was away long): the return
+        # bundle carries its whole scope instead, as a new laptop's first sync would.
+        cursor = uow.session.execute(select(func.max(DistrictChange.seq))).scalar() or 0
+        changes = district_snapshot.scope_changes(uow, district_sync.scope_of(uow, user), cursor)
+        whole = True
     first = changes[0].seq if changes else cursor
-    returned = bundle.write(bundle.FROM_DISTRICT, device.id, bundle.FromDistrict(answer, changes, cursor), key,
-                            first, cursor, len(changes))
+    returned = bundle.write(bundle.FROM_DISTRICT, device.id, bundle.FromDistrict(answer, changes, cursor, whole),
+                            key, first, cursor, len(changes))
     return returned, Imported(device.name or device.id, user.name, len(answer.accepted), len(answer.rejected),
                               len(changes))

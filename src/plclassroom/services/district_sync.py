@@ -26,10 +26,11 @@ from functools import cache
 from typing import NamedTuple
 
 import orjson
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import case, delete, func, insert, or_, select, true
 
 from plclassroom.domain import LONG_TEXT, Enrollment, Person, SchoolClass, SyncConflict
 from plclassroom.domain.base import SYNC_COLUMNS, new_id
+from plclassroom.services.district_housekeeping import check_cursor
 from plclassroom.store.bulk import upsert
 from plclassroom.store.capture import defaults
 from plclassroom.store.district import (
@@ -40,10 +41,19 @@ from plclassroom.store.district import (
     lock_change_log,
 )
 from plclassroom.store.unit_of_work import UnitOfWork
-from plclassroom.sync.protocol import PAGE_CHANGES, Change, PullResponse, PushRequest, PushResponse, Rejected
+from plclassroom.sync.protocol import (
+    PAGE_CHANGES,
+    PURGE,
+    Change,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    Rejected,
+)
 from plclassroom.sync.rows import synced_tables, typed
 
 PRIVATE = "private"
+PUSHED_OPS = frozenset({"insert", "update", "delete"})
 # Rows that hang off a conference share its privacy.
 CONFERENCE_CHILDREN = {"conference_goal", "next_step"}
 
@@ -158,6 +168,21 @@ def _parents(table: str) -> tuple[tuple[str, str], ...]:
     columns = tables[table].__table__.columns
     return tuple((column.key, key.column.table.name) for column in columns for key in column.foreign_keys
                  if key.column.table.name in tables and key.column.table.name not in (table, "person"))
+
+
+def _in_scope(scope: Scope, log) -> list:
+    """``Scope.allows`` as SQL conditions on the change log (the same rules, in the same order)."""
+    if scope.everything:
+        return []
+    private = or_(log.c.private_to.is_(None), log.c.private_to == scope.person_id) \
+        if scope.person_id else log.c.private_to.is_(None)
+    student = true() if scope.students is None else or_(
+        log.c.student_id.in_(sorted(scope.students)), log.c.student_id == (scope.person_id or ""))
+    klass = true() if scope.classes is None else log.c.class_id.in_(sorted(scope.classes))
+    school = true() if scope.schools is None else or_(log.c.school_id.is_(None),
+                                                      log.c.school_id.in_(sorted(scope.schools)))
+    return [private, case((log.c.student_id.is_not(None), student),
+                          (log.c.class_id.is_not(None), klass), else_=school)]
 
 
 # -- push ---------------------------------------------------------------------------------------------
@@ -282,6 +307,7 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
     a reason."""
     reply, new = merge(uow, device.id, scope_of(uow, user), request)
     device.last_sync_at = datetime.now(UTC)
+    device.pulled_seq = max(device.pulled_seq, request.cursor)  # what it holds, for housekeeping
     device.changes_pushed += new  # not a retried batch, not a refusal
     uow.session.add(device)
     uow.commit()
@@ -325,14 +351,23 @@ def merge(uow: UnitOfWork, device_id: str, scope: Scope, request: PushRequest) -
     seen = set(session.execute(select(DistrictChange.device_seq).where(
         DistrictChange.device_id == device_id,
         DistrictChange.device_seq.in_([c.seq for c in request.changes]))).scalars())
-    batch = _Batch(uow, [c for c in request.changes if c.seq not in seen])
+    batch = _Batch(uow, request.changes)  # a retried change's row clocks too: what stands is sent back
     now = datetime.now(UTC)
     for change in request.changes:
         if change.seq in seen:
-            accepted.append(change.seq)  # a retried batch: already here, nothing to do again
+            accepted.append(change.seq)  # a retried batch: already here, nothing to merge again ...
+            # ... but the laptop may not have had the first answer: say again what stands where it lost.
+            clocks = batch.clocks.get((change.table, change.row), {})
+            lost = [k for k in change.fields if k in clocks and k not in SYNC_COLUMNS
+                    and (clocks[k][0], clocks[k][1]) != (change.hlc, change.device)]
+            if lost:
+                lost_fields.setdefault((change.table, change.row), set()).update(lost)
             continue
         if change.table not in tables:
             rejected.append(Rejected(change.seq, f"the district does not keep {change.table!r}"))
+            continue
+        if change.op not in PUSHED_OPS:  # a purge is the district's alone to make (housekeeping)
+            rejected.append(Rejected(change.seq, f"Refused: {change.op!r} is not a change a laptop can send."))
             continue
         cls = tables[change.table]
         fields = typed(change.table, {k: v for k, v in change.fields.items() if k not in SYNC_COLUMNS})
@@ -434,14 +469,20 @@ def plain(value):
 
 def pull(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, since: int,
          limit: int = PAGE_CHANGES) -> PullResponse:
-    """The changes after ``since`` in the device's scope, oldest first, leaving out its own."""
+    """The changes after ``since`` in the device's scope, oldest first, leaving out its own.
+    LeftBehind when ``since`` is before the last compaction: the device needs a fresh snapshot."""
     limit = max(1, min(limit, PAGE_CHANGES))
+    check_cursor(uow, since)
     scope = scope_of(uow, user)
     log = DistrictChange.__table__
-    # Plain rows (Core), not ORM objects: a page is thousands of them.
-    rows = uow.session.execute(select(log).where(log.c.seq > since).order_by(log.c.seq).limit(limit)).all()
-    mine = [row for row in rows if row.device_id != device.id  # its own: it has them
-            and scope.allows(Owner(row.class_id, row.student_id, row.private_to, row.school_id)) is None]
+    # The newest change now: with no more in scope, the cursor moves past the rest, out of scope.
+    top = uow.session.execute(select(func.max(log.c.seq))).scalar() or since
+    # Plain rows (Core), not ORM objects: a page is thousands of them. The scope is filtered in SQL,
+    # so a teacher's pull never pages through the rest of the district's changes.
+    rows = uow.session.execute(select(log).where(log.c.seq > since, log.c.device_id != device.id,  # its own: it has them
+                                                 *_in_scope(scope, log)).order_by(log.c.seq).limit(limit)).all()
+    mine = [row for row in rows
+            if scope.allows(Owner(row.class_id, row.student_id, row.private_to, row.school_id)) is None]
     # Only the values that still stand: a field set here and overwritten by a later change travels
     # with the later one, so a laptop never applies a value older than one it already holds.
     clocks: dict[tuple[str, str], dict[str, list]] = {}
@@ -467,11 +508,12 @@ def pull(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, since: int
             # A laptop that never had the row needs all of it: the values that stand now.
             now = current.get((row.table_name, row.row_id), {})
             fields = {k: plain(now.get(k)) for k in row.fields}
-        if fields:
+        if fields or row.op == PURGE:
             changes.append(Change(row.seq, row.table_name, row.row_id, row.op, row.hlc, row.origin_device, fields))
-    following = rows[-1].seq if rows else since
     has_more = len(rows) == limit
+    following = rows[-1].seq if has_more else max(top, since, rows[-1].seq if rows else 0)
     device.last_sync_at = datetime.now(UTC)
+    device.pulled_seq = max(device.pulled_seq, since)  # it asks from here: it holds everything before
     uow.session.add(device)
     uow.commit()
     return PullResponse(changes, following, has_more, server_time_ms())

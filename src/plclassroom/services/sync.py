@@ -155,8 +155,13 @@ def import_return_bundle(store: Store, token: str | None, data: bytes) -> SyncRe
     if not entries and body.next <= cursor and (answered or body.changes):
         raise bundle.BundleError("This return bundle was imported already (or a later sync brought the same). "
                                  "Nothing was imported again.")
-    report = SyncReport()
+    # A whole copy of the scope (this laptop was left behind by housekeeping) older than what a
+    # later sync brought: only its answer to the bundle is taken.
+    stale = body.snapshot and body.next <= cursor
+    report = SyncReport(resynced=body.snapshot and not stale)
     acknowledge(store, outbox_changes(entries, store.device_id), body.answer, report)
-    apply_page(store, [c for c in body.changes if c.seq > cursor], max(cursor, body.next), report)
+    if not stale:
+        apply_page(store, [c for c in body.changes if c.seq > cursor], max(cursor, body.next), report,
+                   snapshot=body.snapshot)
     mark_synced(store)
     return report

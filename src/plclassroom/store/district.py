@@ -35,6 +35,9 @@ class DistrictDevice(SQLModel, table=True):
     last_sync_at: datetime | None = None
     revoked_at: datetime | None = None
     changes_pushed: int = 0
+    # The change-log sequence the device holds everything up to (its last pull's cursor, or the
+    # one its last push or bundle carried): compaction never goes past the lowest of these.
+    pulled_seq: int = Field(default=0, sa_type=BigInteger)
 
 
 class EnrolCode(SQLModel, table=True):
@@ -92,6 +95,21 @@ class DistrictBundle(SQLModel, table=True):
     device_id: str = Field(max_length=36, index=True)
     changes: int = 0
     imported_at: datetime
+
+
+class DistrictCompaction(SQLModel, table=True):
+    """One run of housekeeping (``services/district_housekeeping.py``): the change log up to
+    ``up_to_seq`` holds only each row's latest entry, and the tombstones no device needs any more
+    are gone. A device whose cursor is below the highest ``up_to_seq`` takes a fresh snapshot."""
+
+    __tablename__ = "district_compaction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    up_to_seq: int = Field(sa_type=BigInteger)
+    log_removed: int = 0  # change-log entries removed (superseded, or of purged rows)
+    rows_purged: int = 0  # tombstones removed for good
+    left_behind: int = 0  # active devices the admin chose not to wait for
+    compacted_at: datetime
 
 
 # Any constant: the key of the change log's lock in PostgreSQL's advisory lock space.

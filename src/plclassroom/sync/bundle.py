@@ -63,6 +63,7 @@ class FromDistrict(msgspec.Struct, frozen=True):
     answer: PushResponse  # to the bundle it returns (accepted, refused, the values that stand)
     changes: list[Change]  # the changes the laptop would have pulled, oldest first
     next: Counter  # the pull cursor after them
+    snapshot: bool = False  # the changes are the laptop's whole scope (it was left behind by housekeeping)
 
 
 class Bundle(msgspec.Struct, frozen=True):

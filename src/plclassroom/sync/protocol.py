@@ -40,11 +40,14 @@ Identifier = Annotated[str, msgspec.Meta(min_length=1, max_length=36, pattern=r"
 Name = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
 
 
+PURGE = "purge"  # a pulled change's op: the district removed a tombstone for good; so does the laptop
+
+
 class Change(msgspec.Struct, array_like=True, frozen=True):
     seq: Counter  # push: the device's op sequence; pull: the server's sequence
     table: Name
     row: Identifier
-    op: str  # "insert" | "update" | "delete"
+    op: str  # "insert" | "update" | "delete"; pulled only: "purge" (a tombstone removed for good)
     hlc: Counter
     device: Identifier  # the device that made the change
     fields: dict  # column -> new value, the changed columns only
@@ -94,26 +97,86 @@ class Snapshot(msgspec.Struct, frozen=True):
 SNAPSHOT_CHUNK = 1024 * 1024
 
 
-class Bucket(msgspec.Struct, array_like=True, frozen=True):
-    """Verified sync: the rows of one table whose ids start with ``prefix``, as a count and a
-    digest (asked with count 0 and an empty digest)."""
+# Verified sync. Each row has a bucket key, a hash of its id (``sync.rows.bucket_key``), so rows
+# spread evenly over the buckets whatever their ids look like; a bucket is the rows of one table
+# whose key, in hex, starts with ``prefix``. Its digest is the XOR of its rows' digests, and a
+# bucket that differs splits into children, the prefixes one hex digit longer (CHILDREN).
+#
+# Digests are short on the wire: 64 bits for a bucket the laptop sends or the district answers
+# about itself, which is what "verified" rests on: two different sets of rows agree by chance
+# with probability 2**-64 per comparison. Children and single rows are compared at 32 bits: they
+# only steer the search for what differs, and a chance match (2**-32 per differing child or row)
+# can hide a difference from the search, never make a scope read as verified (the table's 64-bit
+# digest still differs and the report says not verified).
+DIGEST_BYTES = 8
+CHILD_DIGEST_BYTES = 4
+ROW_DIGEST_BYTES = 4
+CHILDREN = "0123456789abcdef"  # the digit a child adds to its parent's prefix
+MAX_PREFIX = 8  # hex digits: 4 billion buckets a table, far below one row each
+MAX_BUCKETS = 1024  # buckets one verify or repair request asks about
+MAX_REPAIR_ROWS = 5000  # rows one repair answer sends at most
+MAX_ROW_DIGESTS = 64 * 1024  # row digests for one bucket (256 KB), and about the most rows one repair looks at
 
-    table: Annotated[str, msgspec.Meta(max_length=64)]
-    prefix: Annotated[str, msgspec.Meta(max_length=8, pattern=r"^[0-9a-f]*$")]
+Prefix = Annotated[str, msgspec.Meta(max_length=MAX_PREFIX, pattern=r"^[0-9a-f]*$")]
+Table = Annotated[str, msgspec.Meta(max_length=64)]
+
+
+class Bucket(msgspec.Struct, array_like=True, frozen=True):
+    """The laptop's figures for a bucket: how many rows it holds there and their digest."""
+
+    table: Table
+    prefix: Prefix
     count: Counter = 0
-    digest: bytes = b""
+    digest: Annotated[bytes, msgspec.Meta(max_length=DIGEST_BYTES)] = b""
 
 
 class BucketList(msgspec.Struct, frozen=True):
-    buckets: list[Bucket]
+    """POST /v1/verify: the laptop's figures for the buckets it asks about."""
+
+    buckets: Annotated[list[Bucket], msgspec.Meta(max_length=MAX_BUCKETS)]
+
+
+class Split(msgspec.Struct, array_like=True, frozen=True):
+    """The district's figures for a bucket whose figures differ from the laptop's, and for its
+    children in CHILDREN order: their counts, and their digests end to end, CHILD_DIGEST_BYTES
+    each (none at MAX_PREFIX: it does not split)."""
+
+    table: Table
+    prefix: Prefix
+    count: Counter
+    digest: bytes
+    counts: list[Counter]
+    digests: bytes
+
+
+class Differences(msgspec.Struct, frozen=True):
+    """The answer to /v1/verify: the buckets asked about that differ (those that agree are left
+    out), as of the district's change-log sequence ``seq``."""
+
+    seq: Counter
+    splits: list[Split]
+
+
+class RowDigests(msgspec.Struct, array_like=True, frozen=True):
+    """A small bucket that differs, and the digests of the laptop's rows in it, ROW_DIGEST_BYTES
+    each, end to end: the district sends back its rows whose digests are not among them."""
+
+    table: Table
+    prefix: Prefix
+    digests: Annotated[bytes, msgspec.Meta(max_length=MAX_ROW_DIGESTS * ROW_DIGEST_BYTES)]
+
+
+class RepairRequest(msgspec.Struct, frozen=True):
+    """POST /v1/repair: the buckets to put right, with the laptop's rows' digests."""
+
+    buckets: Annotated[list[RowDigests], msgspec.Meta(max_length=MAX_BUCKETS)]
 
 
 class RepairRows(msgspec.Struct, frozen=True):
+    """The district's rows, whole, that the laptop lacks or holds with other values, as of ``seq``."""
+
+    seq: Counter
     changes: list[Change]
-
-
-MAX_BUCKETS = 1024  # asked in one request
-MAX_REPAIR_ROWS = 5000  # sent for one bucket
 
 
 class PullResponse(msgspec.Struct, frozen=True):

@@ -18,6 +18,11 @@ class Gone(SyncError):
     """The server no longer has what was asked for (a snapshot rebuilt since): ask again."""
 
 
+class SnapshotNeeded(SyncError):
+    """The district compacted changes this laptop never pulled (it was left behind while away):
+    a fresh snapshot of its scope brings it up to date."""
+
+
 @dataclass
 class SyncReport:
     pushed: int = 0
@@ -25,6 +30,7 @@ class SyncReport:
     pulled: int = 0
     superseded: int = 0
     snapshot_rows: int = 0  # a new laptop's first sync: rows that came in the snapshot
+    resynced: bool = False  # a laptop left behind by housekeeping: brought up to date by a snapshot
     verified: bool = False  # the laptop's scope and the district's agree, row for row (digests)
     repaired: int = 0  # rows put right by verification
     verify_bytes: int = 0  # what verification cost on the wire

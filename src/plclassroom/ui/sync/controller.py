@@ -124,7 +124,9 @@ class SyncController(QObject):
                 self.context.changed.emit("pulled", "")
             self.context.message.emit(f"Imported {source.name}: {result.pushed} of this laptop's changes are at "
                                       f"the district, {result.pulled} received"
-                                      + (f", {result.rejected} refused" if result.rejected else "") + ".")
+                                      + (f", {result.rejected} refused" if result.rejected else "") + "."
+                                      + (" It was a fresh copy of this laptop's data: it had been away a long "
+                                         "time." if result.resynced else ""))
 
         self.task = run_with_progress(self.window, "Importing the return bundle…",
                                       lambda _report: sync.import_return_bundle(store, token, source.read_bytes()),
@@ -211,7 +213,9 @@ class SyncController(QObject):
             if result.pulled or result.superseded:
                 self.context.changed.emit("pulled", "")
             self.context.message.emit(
-                f"Synced: {result.pushed} sent, {result.pulled} received"
+                ("This laptop was away a long time, so it took a fresh copy of its data (its own work was "
+                 "sent first). " if result.resynced else "")
+                + f"Synced: {result.pushed} sent, {result.pulled} received"
                 + (f", {result.rejected} refused by the district" if result.rejected else "")
                 + f" ({(result.bytes_sent + result.bytes_received) / 1024:.1f} KB, {result.seconds:.1f} s)"
                 + ("; verified: this laptop and the district agree"
