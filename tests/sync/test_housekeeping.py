@@ -4,6 +4,7 @@ loses nothing and comes back by a fresh snapshot, over the network or by USB bun
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -243,9 +244,20 @@ def test_the_compact_command_says_who_holds_it_back_and_leaves_a_device_behind(d
         sync_a.sync()
     finally:
         server.close()
+    # A snapshot file left from weeks ago and a half-built one: housekeeping tidies both away.
+    folder = tmp_path / "district-snapshots"
+    folder.mkdir()
+    old, half = folder / "old.snapshot", folder / "new.1a2b.part"
+    for leftover, days in ((old, 30), (half, 1)):
+        leftover.write_bytes(b"x" * 100)
+        moment = (datetime.now(UTC) - timedelta(days=days)).timestamp()
+        os.utime(leftover, (moment, moment))
+    fresh = folder / "fresh.snapshot"
+    fresh.write_bytes(b"y")
     assert server_main(["--database", str(path), "compact"]) == 0
     out = capsys.readouterr().out
     assert "Waiting for 1 device(s)" in out and b.device_id in out
+    assert sorted(p.name for p in folder.iterdir()) == ["fresh.snapshot"]
     assert server_main(["--database", str(path), "compact", "--leave-behind", "no-such-device"]) == 2
     assert "No enrolled device no-such-device" in capsys.readouterr().err
     assert server_main(["--database", str(path), "compact", "--leave-behind", b.device_id]) == 0

@@ -202,8 +202,6 @@ def import_bundle(store, args) -> int:
 
 
 def compact(store, args) -> int:
-    from plclassroom.services import district_housekeeping
-
     known = {d.id for d in _devices(store)}
     unknown = [d for d in args.leave_behind if d not in known]
     if unknown:
@@ -211,8 +209,7 @@ def compact(store, args) -> int:
     if args.silent_days is not None and args.silent_days < 1:
         raise CliError("--silent-days must be 1 or more.")
     silent = timedelta(days=args.silent_days) if args.silent_days is not None else None
-    with store.unit_of_work() as uow:
-        done = district_housekeeping.compact(uow, args.leave_behind, silent)
+    done = housekeeping(store, args.leave_behind, silent)
     print(f"Compacted up to change {done.up_to_seq:,}: {done.log_removed:,} change-log entries and "
           f"{done.rows_purged:,} deleted rows removed; the change log holds {done.log_entries:,} entries.")
     behind = [d for d in done.devices if d.left_behind]
@@ -229,6 +226,16 @@ def compact(store, args) -> int:
         print("\nA device that will not come back: revoke it. One away for long: --silent-days DAYS or "
               "--leave-behind DEVICE_ID.")
     return 0
+
+
+def housekeeping(store, leave_behind=(), silent: timedelta | None = None):
+    """Compact the change log and tombstones, and tidy old snapshot files away."""
+    from plclassroom.services import district_housekeeping, district_snapshot
+
+    with store.unit_of_work() as uow:
+        done = district_housekeeping.compact(uow, leave_behind, silent)
+    district_snapshot.tidy(district_snapshot.folder_for(store))
+    return done
 
 
 def _devices(store):
@@ -252,10 +259,7 @@ def serve(store, args) -> int:
         print(f"Warning: serving on {args.host} without TLS: device tokens and student data would cross the "
               "network unencrypted. Use --cert and --key, or a TLS proxy in front.", file=sys.stderr)
     publish(store)  # anything written here and not yet published (an import stopped half way)
-    from plclassroom.services import district_housekeeping
-
-    with store.unit_of_work() as uow:  # housekeeping that waits for every active device: always safe
-        done = district_housekeeping.compact(uow)
+    done = housekeeping(store)  # waiting for every active device: always safe
     if done.log_removed or done.rows_purged:
         print(f"Housekeeping: {done.log_removed:,} change-log entries and {done.rows_purged:,} deleted rows "
               "removed (plclassroom-server compact says which devices hold back more).")

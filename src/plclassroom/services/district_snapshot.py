@@ -65,7 +65,7 @@ def snapshot_for(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, fo
     path = folder / f"{snapshot_id}.snapshot"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        _tidy(folder)
+        tidy(folder)
         changes = scope_changes(uow, scope, seq)
         data = compress(msgspec.msgpack.encode(Snapshot(seq, changes)))
         info = SnapshotInfo(snapshot_id, seq, len(data), hashlib.sha256(data).hexdigest(), len(changes),
@@ -212,8 +212,11 @@ def chunk(uow: UnitOfWork, user: DistrictUser, folder: Path, snapshot_id: str, o
         return handle.read(SNAPSHOT_CHUNK)
 
 
-def _tidy(folder: Path) -> None:
-    """Old snapshots and the leftovers of a build that died go, so the folder never only grows."""
+def tidy(folder: Path) -> None:
+    """Old snapshots and the leftovers of a build that died go, so the folder never only grows
+    (at each build, and at each housekeeping run)."""
+    if not folder.is_dir():
+        return
     now = time.time()
     for path in folder.iterdir():
         age = now - path.stat().st_mtime
