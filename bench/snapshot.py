@@ -144,13 +144,7 @@ def school(work: Path, students: int) -> None:
             with throttled(int(live.base_url.rsplit(":", 1)[1]), kbit=LINK_KBIT, rtt_ms=ROUND_TRIP_MS) as link:
                 url = f"http://127.0.0.1:{link.port}"
                 watched = _Watched()
-                client = SyncClient(first, url, first_token, transport=watched)
-                try:
-                    started = time.perf_counter()
-                    report = client.sync()
-                    total_s = time.perf_counter() - started
-                finally:
-                    client.close()
+                report, total_s = _timed_sync(first, url, first_token, watched)
                 assert report.snapshot_rows == info.rows, (report, info)
                 chunks, [(pull_started, _)] = watched.times("/v1/snapshot/"), watched.times("/v1/pull")
                 bench(f"{name}_first_sync_256kbit_seconds", total_s, "s")
@@ -174,13 +168,7 @@ def school(work: Path, students: int) -> None:
                 [partial] = work.glob("second-snapshot-*.part")
                 kept = partial.stat().st_size
                 resumed = _Watched()
-                client = SyncClient(second, url, second_token, transport=resumed)
-                try:
-                    started = time.perf_counter()
-                    report = client.sync()
-                    resume_s = time.perf_counter() - started
-                finally:
-                    client.close()
+                report, resume_s = _timed_sync(second, url, second_token, resumed)
                 assert report.snapshot_rows == info.rows and not list(work.glob("*.part")), report
                 downloaded = cut.chunk_bytes + resumed.chunk_bytes
                 bench(f"{name}_resume_cut_at_bytes", cut.chunk_bytes, "bytes")
@@ -191,6 +179,19 @@ def school(work: Path, students: int) -> None:
     finally:
         for opened in (*laptops, server):
             opened.close()
+
+
+def _timed_sync(laptop, url: str, token: str, transport):
+    """One whole sync of ``laptop``: its report and the seconds it took."""
+    from plclassroom.sync.client import SyncClient
+
+    client = SyncClient(laptop, url, token, transport=transport)
+    try:
+        started = time.perf_counter()
+        report = client.sync()
+        return report, time.perf_counter() - started
+    finally:
+        client.close()
 
 
 def run(quick: bool, students: int | None = None) -> None:
