@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundles  # noqa: E402
 import conferences  # noqa: E402
 import frameworks  # noqa: E402
+import housekeeping  # noqa: E402
 import ingest  # noqa: E402
 import mastery  # noqa: E402
 import paths  # noqa: E402
@@ -144,6 +145,7 @@ def main() -> None:
     ingest.run(args.quick)
     verify.run(args.quick)
     snapshot.run(args.quick)
+    housekeeping.run(args.quick)
 
 
 if __name__ == "__main__":
