@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import build  # noqa: E402
 import bundles  # noqa: E402
 import conferences  # noqa: E402
 import frameworks  # noqa: E402
@@ -146,6 +147,7 @@ def main() -> None:
     verify.run(args.quick)
     snapshot.run(args.quick)
     housekeeping.run(args.quick)
+    build.run(args.quick)  # --quick: measures dist/plclassroom if built, else skips (a build takes minutes)
 
 
 if __name__ == "__main__":

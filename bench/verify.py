@@ -1,6 +1,6 @@
 """Verified sync figures (issue 9): the time and the bytes to verify a laptop's whole scope when it
 agrees with the district, and to find and put right 10 rows that differ (target: under 5 KB on
-the wire).
+the wire), and 100.
 
 Set up as tests/sync/test_verify.py does: a district server (SQLite) builds the demo school itself
 and publishes it into its change log (``plclassroom.server.cli.publish``); an empty laptop is
@@ -12,33 +12,50 @@ district gives a laptop) and syncs once (its first sync: the snapshot). Then:
   for it (its digests are then kept per scope and change-log sequence);
   ``verify_agree_again_seconds``: the same once more, the district's digests from its cache (the
   laptop hashes its own rows once a verification, each time);
-- ``verify_repair_10_*``: 10 evidence rows, scattered over the table's ids, changed in the
-  laptop's SQLite file under the app (as the test does), then the same verification, which must
-  find and repair exactly those 10 (the district's digests still cached: nothing was pushed).
+- ``verify_repair_10_*``, then ``verify_repair_100_*``: that many evidence rows, scattered over the
+  table's ids, changed in the laptop's SQLite file under the app (as the test does), then the same
+  verification, which must find and repair exactly those (the district's digests still cached:
+  nothing was pushed).
 
 How a verification goes (``sync.client._verify``): the laptop sends its count and 8-byte digest
 for each table; the district answers for the tables that differ with its own figures and its 16
-children's (one more hex digit of a hash of the row ids; 4-byte digests); the laptop sends on the
-children that differ, a level a request, until those that differ hold at most 64 rows; then it
-sends its rows' 4-byte digests in them, and the district sends back only its rows that are not
-among them. No last round trip to check: when nothing was pushed in between, the first answer's
-figures for the tables still stand, and the laptop compares its own with them. A scope that
-agrees is one request; 10 rows astray in the quick school's evidence (2,523 rows) are 3 (tables
-and first level, second level of ~10 rows a bucket, the rows); in the full one's, 4 or 5.
-The quick school's repair is under the 5 KB target (~4.6 KB); the full one's is not (~8.5 KB:
-two levels more, ~360 bytes of HTTP headers a round trip, ~1.1 KB for the 10 rows themselves).
+children's (one more hex digit of a hash of the row ids; 4-byte digests). Then one request: each
+table that differs goes as a sketch of its rows (an invertible Bloom lookup table,
+``sync.reconcile``: 64 cells of 17 bytes, 1,088 bytes, room for ~20 entries, a changed row being
+two), whatever the table's size, or, for a small table, as its rows' 4-byte digests in the children
+that differ; the district subtracts its own sketch, peels out the entries that differ, and sends
+back its rows among them, and whether each sketch came out. No last round trip to check: when
+nothing was pushed in between, the first answer's figures for the tables still stand, and the
+laptop compares its own with them. A scope that agrees is one request; 10 rows astray are 2, the
+same at either size: ~1.1 KB for the tables, ~1.1 KB of sketch, ~1.1 KB for the 10 rows, ~360 bytes
+of HTTP headers a round trip. 100 rows (200 entries) do not come out of the first sketch; the
+district's estimate of the difference sizes a second one (512 cells, 8.7 KB) where that costs less
+than descending the buckets, a level a request, to buckets of at most 64 rows and their rows'
+digests (``_descent_bytes``): in the full school's evidence (~230,000 rows, 3 levels, then ~56
+rows a bucket), not in the quick one's (2,523 rows, one level, then ~10).
+
+Before sketches, 10 rows astray went by the buckets alone: 3 requests, 4,641 bytes (quick) and 5
+requests, 8,485 bytes (full). Measured the same way with this bench's setup, the buckets alone
+against sketches (and the second sketch, where chosen), at full size: 30 rows astray, 17.7 KB in
+5 requests against 9.0 KB in 3; 100, 45.5 KB against 21.9 KB; 300, 114 KB against 66 KB.
 
 Quick: the default demo school (180 students, 5,324 rows in scope). Full: FULL_STUDENTS students
 (~504,000 rows in scope, the issue's 500,000), which keeps this run to about 5 minutes on a
-2-core machine, nearly all of it setup: building, publishing (``district_sync``'s merge, ~0.35 ms
+quiet 2-core machine, nearly all of it setup: building, publishing (``district_sync``'s merge, ~0.35 ms
 a row) and the first sync take ~0.55 ms a row together. Verification hashes each row once on
-either side (the district reads and hashes ~25 µs a row, the laptop ~13). ``verify_scope_rows``
-says how many rows were verified.
+either side (the district reads and hashes ~25 µs a row, the laptop ~13); a sketch costs ~3 µs
+a row of its table on either side (the district keeps its sketches per scope, sequence and size).
+``verify_scope_rows`` says how many rows were verified. Last full run (a shared 2-core machine,
+load ~3.5, so its seconds are high: setup took 616 s): agree 25.5 s, 1,128 bytes, 1 request;
+again 16.4 s; repair 10 rows 24.5 s, 4,164 bytes, 2 requests; 100 rows 28.7 s, 21,950 bytes, 3
+requests. Quick: repair 10 rows 3,853 bytes, 2 requests; 100 rows 14,790 bytes, 4 requests (the
+buckets: one level, then the rows).
 
-The repair asserts that exactly the 10 rows were found and put right; the figures before it
+Each repair asserts that exactly its rows were found and put right; the figures before it
 (setup, agreement) are printed first, so they stand even when it fails. The give-up rule
-(VERIFY_ROWS) is on rows found astray (count differences, one per differing bucket), not on the
-size of the buckets that differ, so 10 rows astray in a 230,000-row table are repaired.
+(VERIFY_ROWS) is on rows found astray (count differences, what the sketches find, one per
+differing bucket), not on the size of the tables or buckets that differ, so 10 rows astray in a
+230,000-row table are repaired.
 
 Bytes: the client's own accounting (``SyncReport.bytes_sent`` + ``bytes_received`` over the
 verification), which counts each message as HTTP/1.1 would carry it (``sync.client._wire_size``):
@@ -76,7 +93,7 @@ from common import bench  # noqa: E402
 
 QUICK_STUDENTS = 180  # the default demo school
 FULL_STUDENTS = 17_000  # ~504,000 rows in scope
-CHANGED_ROWS = 10
+CHANGED_ROWS = (10, 100)  # the issue's 10; 100, more than the first sketch has room for
 
 
 def _counted(transport):
@@ -161,19 +178,20 @@ def run(quick: bool, students: int | None = None) -> None:
             assert again.verified and again.repaired == 0, again
             bench("verify_agree_again_seconds", again_s, "s")
 
-            # What no sync would notice: rows changed under the app, scattered over the ids.
-            with laptop.engine.begin() as conn:
-                every = [row[0] for row in conn.exec_driver_sql("SELECT id FROM evidence ORDER BY id")]
-                ids = every[:: len(every) // CHANGED_ROWS][:CHANGED_ROWS]
-                conn.exec_driver_sql(f"UPDATE evidence SET score = score + 0.5 WHERE id IN "
-                                     f"({','.join('?' * CHANGED_ROWS)})", tuple(ids))
-            repair, repair_s = _verification(client)
-            assert repair.verified and repair.repaired == CHANGED_ROWS, (
-                f"{CHANGED_ROWS} rows changed among {len(every)} evidence rows not found and repaired "
-                f"({repair_s:.1f} s): {repair}")
-            bench(f"verify_repair_{CHANGED_ROWS}_seconds", repair_s, "s")
-            bench(f"verify_repair_{CHANGED_ROWS}_bytes", repair.bytes_sent + repair.bytes_received, "bytes")
-            bench(f"verify_repair_{CHANGED_ROWS}_requests", repair.requests, "requests")
+            for changed in CHANGED_ROWS:
+                # What no sync would notice: rows changed under the app, scattered over the ids.
+                with laptop.engine.begin() as conn:
+                    every = [row[0] for row in conn.exec_driver_sql("SELECT id FROM evidence ORDER BY id")]
+                    ids = every[:: len(every) // changed][:changed]
+                    conn.exec_driver_sql(f"UPDATE evidence SET score = score + 0.5 WHERE id IN "
+                                         f"({','.join('?' * changed)})", tuple(ids))
+                repair, repair_s = _verification(client)
+                assert repair.verified and repair.repaired == changed, (
+                    f"{changed} rows changed among {len(every)} evidence rows not found and repaired "
+                    f"({repair_s:.1f} s): {repair}")
+                bench(f"verify_repair_{changed}_seconds", repair_s, "s")
+                bench(f"verify_repair_{changed}_bytes", repair.bytes_sent + repair.bytes_received, "bytes")
+                bench(f"verify_repair_{changed}_requests", repair.requests, "requests")
         finally:
             if client is not None:
                 client.close()

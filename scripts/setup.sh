@@ -10,7 +10,8 @@ libglib2.0-0 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 xvfb xauth"
 
 # The tests also run the district server on PostgreSQL: they start a throwaway one (tests/postgres.py).
-if [ "${1:-}" = "test" ]; then PACKAGES="$PACKAGES postgresql"; fi
+# ... and build the Linux app with PyInstaller (it reads binaries with objdump, from binutils).
+if [ "${1:-}" = "test" ]; then PACKAGES="$PACKAGES postgresql binutils"; fi
 
 missing=""
 for pkg in $PACKAGES; do

@@ -14,6 +14,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", default=None, help="the user profile to open (default: 'default')")
     parser.add_argument("--database", type=Path, default=None, help="open this database file instead")
     parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a demo school in a temporary folder (offscreen), "
+                             "print a report and exit: 0 when everything works")
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo-data", help="build a demo district into a database file")
     demo.add_argument("--students", type=int, default=180, help="how many students (default 180)")
@@ -122,6 +125,10 @@ def export(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from plclassroom.ui.self_test import run_self_test
+
+        return run_self_test()
     if args.command == "demo-data":
         return demo_data(args.students, args.seed, args.out)
     if args.command == "import-roster":
@@ -134,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
 
     profile = args.profile or ("demo" if args.demo else "default")
     db_path = args.database or profile_db_path(profile)
+    from plclassroom import logs
     from plclassroom.ui.app import run
 
-    return run(db_path, profile, demo=args.demo, quit_when_ready=args.quit_when_ready, started=started)
+    logs.setup()  # the desktop app's log: rotating, in the user log folder (logs.py says what never goes in)
+    logs.log.info("plclassroom %s starting (Python %s, %s)", logs.version(), sys.version.split()[0], sys.platform)
+    code = run(db_path, profile, demo=args.demo, quit_when_ready=args.quit_when_ready, started=started)
+    logs.log.info("plclassroom stopped (exit code %s)", code)
+    return code

@@ -37,7 +37,7 @@ def direct(server, device_id: str, calls: list | None = None):
                 answer = district_snapshot.differences(uow, user, asked.buckets)
             elif request.url.path == "/v1/repair":
                 asked = unpack(request.content, RepairRequest, request.headers["Content-Encoding"])
-                answer = district_snapshot.repair_rows(uow, user, asked.buckets)
+                answer = district_snapshot.repair_rows(uow, user, asked.buckets, asked.sketches)
             elif request.url.path == "/v1/snapshot":
                 answer = district_snapshot.snapshot_for(uow, device, user, district_snapshot.folder_for(server))
             elif request.url.path.startswith("/v1/snapshot/"):

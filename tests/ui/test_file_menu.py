@@ -30,7 +30,7 @@ def test_the_file_menu_offers_every_import_and_export(window):
                                     "Import &scores…", "Export class r&oster…", "Export &mastery…",
                                     "Connect to &district server…", "S&ync now", "Sync re&port…",
                                     "Settle sync &conflicts…", "Export sync &bundle (USB)…", "Import return b&undle…",
-                                    "&Quit"]
+                                    "Back up no&w…", "Restore from bac&kup…", "&Quit"]
 
 
 @pytest.mark.skipif(not SAMPLES.exists(), reason="no ../shared/samples")

@@ -45,6 +45,8 @@ from plclassroom.sync.protocol import (
     MAX_BUCKETS,
     MAX_INT,
     MAX_REPAIR_ROWS,
+    MAX_SKETCH_CELLS,
+    MAX_SKETCHES,
     PAGE_CHANGES,
     PROTOCOL_VERSION,
     BucketList,
@@ -444,13 +446,16 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
 
     @app.post("/v1/repair", tags=["sync"], response_class=Response,
               openapi_extra=_request_body(f"A RepairRequest: buckets that differ, at most {MAX_BUCKETS}, each with "
-                                          f"the digests of the device's rows in it"),
+                                          f"the digests of the device's rows in it; and tables that differ, at most "
+                                          f"{MAX_SKETCHES}, each as a sketch of the device's rows (an invertible "
+                                          f"Bloom lookup table, at most {MAX_SKETCH_CELLS} cells in all)"),
               responses={200: _binary(f"RepairRows: the district's rows in those buckets whose digests the device "
-                                      f"did not send, whole (at most {MAX_REPAIR_ROWS})."), **_ERRORS})
+                                      f"did not send, and in those tables that the sketches show differ, whole (at "
+                                      f"most {MAX_REPAIR_ROWS}); and whether each sketch came out."), **_ERRORS})
     async def repair(request: Request, credentials: Bearer) -> Response:
         """Verified sync: the rows the device lacks or holds with other values, to put right."""
         return await _read_only(request, credentials, RepairRequest, lambda uow, user, asked: district_snapshot
-                                .repair_rows(uow, user, asked.buckets))
+                                .repair_rows(uow, user, asked.buckets, asked.sketches))
 
     @app.get("/v1/status", tags=["sync"],
              responses={**{k: v for k, v in _ERRORS.items() if k in (401, 429, 503)}})

@@ -3,7 +3,8 @@ device's scope, whole, as of one change-log sequence, built once per scope and s
 compressed file that the laptop downloads a chunk at a time; then it pulls from that sequence
 like any laptop. And verified sync: digests of the scope by table and bucket (``sync.rows.Digests``),
 hashed once per scope and sequence, so a laptop finds where it differs and fetches only the rows
-that differ.
+that differ: by set reconciliation (a table's sketch, ``sync.reconcile``), or, where that does not
+come out, bucket by bucket.
 
 The rows are the ones a pull from 0 would bring (the change log's rows in scope, with the values
 that stand now), read in one transaction, so the file and its sequence agree.
@@ -33,18 +34,22 @@ from plclassroom.sync.protocol import (
     MAX_PREFIX,
     MAX_REPAIR_ROWS,
     MAX_ROW_DIGESTS,
+    MAX_SKETCHES,
     ROW_DIGEST_BYTES,
     SNAPSHOT_CHUNK,
     Bucket,
     Change,
     Differences,
+    Reconciled,
     RepairRows,
     RowDigests,
+    Sketch,
     Snapshot,
     SnapshotInfo,
     Split,
     compress,
 )
+from plclassroom.sync.reconcile import Iblt
 from plclassroom.sync.rows import Digests, digest_of, synced_tables
 
 KEEP_SECONDS = 7 * 24 * 3600  # an unused snapshot file goes after a week
@@ -120,16 +125,26 @@ def _rows(uow: UnitOfWork, name: str, ids: list[str]):
 
 
 # Verified sync hashes each row of a scope once per change-log sequence: the digests of the last
-# few (scope, sequence) asked are kept in memory, per database. Anything pushed moves the
-# sequence (pushes take the change log's lock in turn), so an entry is never stale; an entry
-# costs about 110 bytes a row, and the oldest go beyond CACHE_ROWS rows in all.
+# few (scope, sequence) asked are kept in memory, per database, with the sketches (IBLTs) of their
+# tables built for laptops so far. Anything pushed moves the sequence (pushes take the change log's
+# lock in turn), so an entry is never stale; an entry costs about 110 bytes a row (a sketch's cell
+# about as much as two rows), and the oldest go beyond CACHE_ROWS rows in all.
 CACHE_ROWS = 1_000_000
-_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> {(scope key, seq): (rows, Digests)}
+_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> {(scope key, seq): _Hashed}
 _cache_lock = threading.Lock()
 
 
-def _scope_digests(uow: UnitOfWork, user: DistrictUser) -> tuple[int, Digests]:
-    """The change-log sequence now and the digests of the device's scope at it."""
+class _Hashed:
+    """A scope's digests at one sequence, and its tables' sketches by (table, size)."""
+
+    def __init__(self, digests: Digests, rows: int) -> None:
+        self.digests = digests
+        self.rows = rows  # what the entry costs, in rows
+        self.sketches: dict[tuple[str, int], Iblt] = {}
+
+
+def _scope(uow: UnitOfWork, user: DistrictUser) -> tuple[int, _Hashed]:
+    """The change-log sequence now and the device's scope hashed at it."""
     scope = scope_of(uow, user)
     seq = uow.session.execute(select(func.max(DistrictChange.__table__.c.seq))).scalar() or 0
     key = (_scope_key(user, scope), seq)
@@ -138,18 +153,46 @@ def _scope_digests(uow: UnitOfWork, user: DistrictUser) -> tuple[int, Digests]:
         entries = _cache.setdefault(engine, OrderedDict())
         if key in entries:
             entries.move_to_end(key)
-            return seq, entries[key][1]
+            return seq, entries[key]
     by_table: dict[str, dict[str, bytes]] = {}
     for name, row in rows_in_scope(uow, scope, seq):
         by_table.setdefault(name, {})[row["id"]] = digest_of(name, row)
     digests = Digests()
     for name, rows in by_table.items():
         digests.put(name, rows)
+    hashed = _Hashed(digests, sum(len(rows) for rows in by_table.values()))
     with _cache_lock:  # two requests that built the same entry at once: either will do
-        entries[key] = (sum(len(rows) for rows in by_table.values()), digests)
-        while len(entries) > 1 and sum(size for size, _digests in entries.values()) > CACHE_ROWS:
-            entries.popitem(last=False)
-    return seq, digests
+        entries[key] = hashed
+        _evict(entries)
+    return seq, hashed
+
+
+def _evict(entries: OrderedDict) -> None:
+    # (Under _cache_lock.)
+    while len(entries) > 1 and sum(hashed.rows for hashed in entries.values()) > CACHE_ROWS:
+        entries.popitem(last=False)
+
+
+def _scope_digests(uow: UnitOfWork, user: DistrictUser) -> tuple[int, Digests]:
+    """The change-log sequence now and the digests of the device's scope at it."""
+    seq, hashed = _scope(uow, user)
+    return seq, hashed.digests
+
+
+def _sketch(uow: UnitOfWork, hashed: _Hashed, table: str, size: int) -> Iblt:
+    """The district's sketch of a table of the scope, built once per size (the sizes are few:
+    MIN_SKETCH_SIZE to MAX_SKETCH_SIZE, so asking again and again costs no more building)."""
+    with _cache_lock:
+        built = hashed.sketches.get((table, size))
+    if built is None:
+        built = Iblt.of(size, hashed.digests.entries(table))
+        with _cache_lock:  # two requests that built the same sketch at once: the first stays
+            if (table, size) in hashed.sketches:
+                return hashed.sketches[(table, size)]
+            hashed.sketches[(table, size)] = built
+            hashed.rows += 2 * len(built.cells)
+            _evict(_cache.get(uow.session.get_bind(), OrderedDict()))
+    return built
 
 
 def differences(uow: UnitOfWork, user: DistrictUser, asked: list[Bucket]) -> Differences:
@@ -168,11 +211,22 @@ def differences(uow: UnitOfWork, user: DistrictUser, asked: list[Bucket]) -> Dif
     return Differences(seq, splits)
 
 
-def repair_rows(uow: UnitOfWork, user: DistrictUser, asked: list[RowDigests]) -> RepairRows:
-    """The device's rows, whole, in the buckets asked, whose digests are not among the laptop's:
-    the rows it lacks or holds with other values (at most MAX_REPAIR_ROWS)."""
-    seq, digests = _scope_digests(uow, user)
+def repair_rows(uow: UnitOfWork, user: DistrictUser, asked: list[RowDigests],
+                sketches: list[Sketch] = ()) -> RepairRows:
+    """The device's rows, whole, that it lacks or holds with other values (at most
+    MAX_REPAIR_ROWS): in the buckets asked, those whose digests are not among the laptop's; in the
+    tables sent as sketches, those the district's side of the difference names."""
+    seq, hashed = _scope(uow, user)
+    digests = hashed.digests
     wanted: dict[tuple[str, str], None] = {}  # (table, id), in the order found
+    reconciled = []
+    for sketch in _each_table_once(sketches[:MAX_SKETCHES]):
+        peeled = Iblt.decode(sketch.size, sketch.cells).subtract(_sketch(uow, hashed, sketch.table, sketch.size)).peel()
+        for key, value in peeled.theirs:  # the district's rows that differ; the laptop's only (``mine``) stay
+            found = digests.find(sketch.table, key)
+            if found is not None and int.from_bytes(found[1][:ROW_DIGEST_BYTES], "big") == value:
+                wanted[(sketch.table, found[0])] = None
+        reconciled.append(Reconciled(sketch.table, peeled.complete, peeled.entries))
     budget = MAX_ROW_DIGESTS + MAX_REPAIR_ROWS  # rows looked at: no scanning a whole table per bucket asked
     for bucket in asked[:MAX_BUCKETS]:
         budget -= digests.bucket(bucket.table, bucket.prefix)[0]
@@ -185,7 +239,17 @@ def repair_rows(uow: UnitOfWork, user: DistrictUser, asked: list[RowDigests]) ->
     for table, row_id in list(wanted)[:MAX_REPAIR_ROWS]:
         by_table.setdefault(table, []).append(row_id)
     return RepairRows(seq, [_as_change(seq, name, row, "update")
-                            for table, ids in by_table.items() for name, row in _rows(uow, table, ids)])
+                            for table, ids in by_table.items() for name, row in _rows(uow, table, ids)], reconciled)
+
+
+def _each_table_once(sketches: list[Sketch]) -> list[Sketch]:
+    """The sketches of synced tables, the first of each table only: however a request repeats a
+    table, the district builds and peels it once."""
+    seen: dict[str, Sketch] = {}
+    for sketch in sketches:
+        if sketch.table in synced_tables():
+            seen.setdefault(sketch.table, sketch)
+    return list(seen.values())
 
 
 def folder_for(store) -> Path:

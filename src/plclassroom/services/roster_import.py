@@ -12,6 +12,7 @@ says to import the valid rows only. Either way, a stopped import leaves the data
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,8 @@ from plclassroom.domain import (
 from plclassroom.interop.oneroster import OneRosterError, OneRosterPackage, Record, parse_date
 from plclassroom.interop.problems import ImportRefused, Problem, ProblemReport
 from plclassroom.store.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)  # counts only: never a name
 
 Progress = Callable[[int, int], bool]
 CHUNK = 20_000  # rows written at a time  # (done, total) -> True when the person asked to cancel
@@ -97,9 +100,14 @@ def import_roster(uow: UnitOfWork, path: Path, valid_only: bool = False,
     report = _run(uow, Path(path), write=True, valid_only=valid_only, progress=progress)
     if report.fatal or (report.row_problems and not valid_only):
         uow.session.rollback()
+        log.info("roster import refused: %d fatal problems, %d row problems", len(report.fatal),
+                 len(report.row_problems))
         raise ImportRefused(report)
     uow.commit()
     report.imported = True
+    log.info("roster imported (OneRoster %s): %s; %d rows skipped", report.version, ", ".join(
+        f"{name} +{c.added} ~{c.changed} -{c.archived}" for name, c in report.counts.items()
+        if c.added or c.changed or c.archived) or "no changes", len(report.row_problems))
     return report
 
 

@@ -3,6 +3,7 @@ server is reachable, and read what the status bar and the sync report show."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +19,7 @@ from plclassroom.sync.report import SyncError, SyncReport
 # httpx, the client and the keyring load when first used, not when the window opens.
 
 PROBE_TIMEOUT = 5.0
+log = logging.getLogger(__name__)  # figures and error kinds only: never a value, a token or a code
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,17 @@ def sync_now(store: Store, server_url: str, token: str,
 
     client = SyncClient(store, server_url, token, transport=transport, verify=verify)
     try:
-        return client.sync(progress)
+        report = client.sync(progress)
+    except Exception as error:
+        log.warning("sync stopped: %s", type(error).__name__)
+        raise
     finally:
         client.close()
+    log.info("sync: %d sent, %d received, %d refused, %d superseded, %d kept back, %d bytes in %d requests, "
+             "%.1f s, fresh copy: %s, verified: %s (%d put right)", report.pushed, report.pulled, report.rejected,
+             report.superseded, report.skipped_local, report.bytes_sent + report.bytes_received, report.requests,
+             report.seconds, report.resynced, report.verified, report.repaired)
+    return report
 
 
 def reachable(server_url: str, token: str | None, transport=None) -> bool:

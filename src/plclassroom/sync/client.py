@@ -17,6 +17,7 @@ off still orders its next edits after what it pulled; sync never refuses over cl
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from plclassroom.domain import Person, School
 from plclassroom.domain.base import SYNC_COLUMNS
 from plclassroom.store.capture import defaults
 from plclassroom.store.database import Store
+from plclassroom.store.forget import forgotten_ids, reference_columns, remember
 from plclassroom.store.outbox import Device, OutboxEntry, RejectedChange
 from plclassroom.store.purge import purge_unreferenced
 from plclassroom.sync.protocol import (
@@ -39,9 +41,12 @@ from plclassroom.sync.protocol import (
     CHILDREN,
     CONTENT_TYPE,
     MAX_PREFIX,
+    MAX_SKETCH_CELLS,
     PAGE_CHANGES,
     PURGE,
     ROW_DIGEST_BYTES,
+    SKETCH_CELL_BYTES,
+    SKETCH_HASHES,
     Bucket,
     BucketList,
     Change,
@@ -55,20 +60,28 @@ from plclassroom.sync.protocol import (
     RepairRequest,
     RepairRows,
     RowDigests,
+    Sketch,
     Snapshot,
     SnapshotInfo,
+    Split,
     batches,
     decompress,
     pack,
     unpack,
 )
+from plclassroom.sync.reconcile import Iblt, size_for
 from plclassroom.sync.report import Cancelled, Gone, SnapshotNeeded, SyncError, SyncReport
 from plclassroom.sync.rows import Digests, digest_of, synced_tables, typed
 
 RETRIES = 5
-REPAIR_ROWS = 64  # a differing bucket this small (both sides) is repaired by its rows' digests, not split:
-# 64 digests (256 bytes) cost less than the round trip another level would take
+REPAIR_ROWS = 64  # a differing bucket or table this small (both sides) is repaired by its rows' digests, not
+# split or sketched: 64 digests (256 bytes) cost less than another level's round trip, or the smallest sketch
 VERIFY_ROWS = 1000  # rows astray at most: beyond, say "not verified" and stop (no more buckets than a request holds)
+SKETCH_SLACK = 20  # entries a table's first sketch has room for beyond its count difference: 10 changed rows
+# (each is two entries, its values on either side); more than that, and the sketch comes back not peeled
+SKETCH_ATTEMPTS = 2  # a sketch that did not come out goes once more, sized by the district's estimate, when
+# that costs less than descending the buckets (_descent_bytes: in a large table, which takes more levels)
+ROUND_TRIP_BYTES = 360  # HTTP/1.1 headers of a request and its answer, about
 MAX_SNAPSHOT = 2 * 1024 * 1024 * 1024  # a first download, expanded: a very large school's scope
 OUTBOX_CHUNK = 5000  # outbox entries read at a time
 
@@ -76,8 +89,11 @@ OUTBOX_CHUNK = 5000  # outbox entries read at a time
 def apply_changes(session, changes: list[Change], clock_observe: Callable[[int], object]) -> tuple[int, int]:
     """Write pulled (or superseded) changes into the local tables; returns (applied, fields kept
     back). Fields with a local edit still in the outbox are kept back. Changes to one row are merged
-    in order first, then each table is written with one statement per shape (executemany)."""
+    in order first, then each table is written with one statement per shape (executemany).
+    Rows this laptop forgot at a family's request, and rows that refer to them, are not written
+    (``store/forget.py``)."""
     tables = synced_tables()
+    changes = _without_forgotten(session, changes)
     ids = list({c.row for c in changes if c.table in tables})
     pending: set[tuple[str, str, str]] = set()
     existing: set[tuple[str, str]] = set()
@@ -155,6 +171,28 @@ def apply_changes(session, changes: list[Change], clock_observe: Callable[[int],
         purge_unreferenced(session.connection(), table, session.execute(select(table.c.id).where(
             table.c.id.in_(ids), table.c.deleted.is_(True))).scalars().all())
     return applied, kept
+
+
+def _without_forgotten(session, changes: list[Change]) -> list[Change]:
+    """The changes less those to forgotten rows or rows that refer to one; such rows join the
+    forgotten list (a conference the district adds for a forgotten student, then its next steps)."""
+    forgotten = forgotten_ids(session.connection())
+    if not forgotten:
+        return changes
+    newly: dict[str, set[str]] = {}
+    grew = True
+    while grew:  # again until nothing new: a child may come before its parent in a page
+        grew = False
+        for change in changes:
+            if change.row in forgotten or change.op == PURGE:
+                continue
+            if any(change.fields.get(column) in forgotten for column in reference_columns(change.table)):
+                forgotten.add(change.row)
+                newly.setdefault(change.table, set()).add(change.row)
+                grew = True
+    if newly:
+        remember(session.connection(), newly)
+    return [change for change in changes if change.op == PURGE or change.row not in forgotten]
 
 
 def acknowledge(store: Store, batch: list[Change], answer: PushResponse, report: SyncReport) -> None:
@@ -421,50 +459,52 @@ class SyncClient:
     def _verify(self, report: SyncReport, step) -> None:
         """Compare the laptop's rows with the district's scope by digests. The laptop sends its
         figures (count, digest) for each table; the district answers for those that differ with
-        its own and its children's (one more hex digit of the bucket key); the laptop sends on the
-        children that differ, a level a request, down to buckets of a few rows. For those it sends
-        its rows' digests, and the district sends back only its rows that are not among them. The
-        report says verified when every table agrees after that. Rows here the district does not
-        list for this laptop stay (they may be its own unsent work, or out of its scope now):
-        verification never deletes."""
+        its own and its children's (one more hex digit of the bucket key). Then one request puts
+        them right: a table goes as a sketch of its rows (``sync.reconcile``), sized for the rows
+        that differ, not for the table, or, where that costs less, as its rows' digests in its
+        children that differ. The district sends back its rows that differ, and says whether each
+        sketch came out. One that did not goes once more, larger, where that costs less than the
+        alternative: sending on the children that differ, a level a request, down to buckets of a
+        few rows, and their rows' digests. The report says verified when every table agrees after
+        that. Rows here the district does not list for this laptop stay (they may be its own
+        unsent work, or out of its scope now): verification never deletes."""
         before = report.bytes_sent + report.bytes_received
         local = Digests()
         for name, rows in self._local_digests().items():
             local.put(name, rows)
+        seqs: list[int] = []  # of the repairs' answers
 
         def ask(buckets: list[Bucket]) -> Differences:
             return self._read(self._request("POST", "/v1/verify", report, pack(BucketList(buckets), self.encoding)),
                               Differences)
 
-        tables = sorted(synced_tables())
-        first = ask([_local_bucket(local, name, "") for name in tables])
-        # Rows astray, at least: the tables' count differences, then one a differing bucket.
-        astray = sum(abs(split.count - local.bucket(split.table)[0]) for split in first.splits)
-        splits, leaves = first.splits, []
-        while splits and astray <= VERIFY_ROWS:
-            step("verify", len(splits[0].prefix), MAX_PREFIX)
-            deeper = []
-            for split in splits:
-                if not split.counts:  # as deep as buckets go
-                    leaves.append(_local_bucket(local, split.table, split.prefix))
-                for i, count in enumerate(split.counts):
-                    mine = _local_bucket(local, split.table, split.prefix + CHILDREN[i])
-                    if (mine.count, mine.digest[:CHILD_DIGEST_BYTES]) != (
-                            count, split.digests[i * CHILD_DIGEST_BYTES:(i + 1) * CHILD_DIGEST_BYTES]):
-                        (leaves if max(count, mine.count) <= REPAIR_ROWS else deeper).append(mine)
-            astray = max(astray, len(leaves) + len(deeper))
-            splits = ask(deeper).splits if deeper and astray <= VERIFY_ROWS else []
-        if astray > VERIFY_ROWS:
-            # Not a few rows astray but much of the data: not verified, and no piecemeal repair.
-            report.verify_bytes = report.bytes_sent + report.bytes_received - before
-            return
-        seq = first.seq
-        if leaves:
+        def differing(split: Split) -> list[tuple[Bucket, int]]:
+            """The children of a bucket that differ: this laptop's figures, and the district's count."""
+            found = []
+            for i, count in enumerate(split.counts):
+                mine = _local_bucket(local, split.table, split.prefix + CHILDREN[i])
+                if (mine.count, mine.digest[:CHILD_DIGEST_BYTES]) != (
+                        count, split.digests[i * CHILD_DIGEST_BYTES:(i + 1) * CHILD_DIGEST_BYTES]):
+                    found.append((mine, count))
+            return found
+
+        def fetch(leaves: list[Bucket], sizes: dict[str, int]) -> RepairRows:
+            """The district's rows that differ: in these buckets, by their rows' digests, and in
+            these tables, by sketches of these sizes (smallest first, as many as a request carries;
+            a table left out does not reconcile)."""
+            sketches, cells = [], 0
+            for table, size in sorted(sizes.items(), key=lambda item: item[1]):
+                cells += SKETCH_HASHES << size
+                if cells > MAX_SKETCH_CELLS:
+                    break
+                sketches.append(Sketch(table, size, Iblt.of(size, local.entries(table)).encode()))
             step("verify", MAX_PREFIX, MAX_PREFIX)
-            rows: RepairRows = self._read(self._request("POST", "/v1/repair", report, pack(RepairRequest([
+            return self._read(self._request("POST", "/v1/repair", report, pack(RepairRequest([
                 RowDigests(leaf.table, leaf.prefix, b"".join(
                     digest[:ROW_DIGEST_BYTES] for digest in local.rows(leaf.table, leaf.prefix).values()))
-                for leaf in leaves]), self.encoding)), RepairRows)
+                for leaf in leaves], sketches), self.encoding)), RepairRows)
+
+        def apply(rows: RepairRows) -> None:
             with self.store.unit_of_work() as uow:
                 with self.store.capture.lock:
                     apply_changes(uow.session, rows.changes, self.store.capture.clock.observe)
@@ -475,8 +515,68 @@ class SyncClient:
                 repaired.setdefault(change.table, []).append(change.row)
             for name, now in self._local_digests(repaired).items():  # as written (a field with an unsent edit kept)
                 local.put(name, {**local.rows(name), **now})
-            seq = rows.seq
-        if seq == first.seq:
+            seqs.append(rows.seq)
+
+        def gave_up() -> None:
+            # Not a few rows astray but much of the data: not verified, and no piecemeal repair.
+            report.verify_bytes = report.bytes_sent + report.bytes_received - before
+
+        tables = sorted(synced_tables())
+        first = ask([_local_bucket(local, name, "") for name in tables])
+        # Rows astray, at least: the tables' count differences, then what sketches and buckets find.
+        astray = sum(abs(split.count - local.bucket(split.table)[0]) for split in first.splits)
+        if astray > VERIFY_ROWS:
+            return gave_up()
+        counts = {split.table: split.count for split in first.splits}  # the district's
+        leaves: list[Bucket] = []
+        sizes: dict[str, int] = {}  # the sketches to send, by table
+        for split in first.splits:
+            children = differing(split)
+            size = size_for(abs(split.count - local.bucket(split.table)[0]) + SKETCH_SLACK)
+            if all(max(count, mine.count) <= REPAIR_ROWS for mine, count in children) and (size is None or sum(
+                    max(count, mine.count) for mine, count in children) * ROW_DIGEST_BYTES < _sketch_bytes(size)):
+                leaves.extend(mine for mine, _count in children)  # a small table: its children's rows cost less
+            elif size is not None:
+                sizes[split.table] = size
+        unsure = {split.table for split in first.splits} - {leaf.table for leaf in leaves}  # not reconciled yet
+        for _attempt in range(SKETCH_ATTEMPTS):
+            if not leaves and not sizes:
+                break
+            answer = fetch(leaves, sizes)
+            leaves = []
+            came = {result.table: result for result in answer.reconciled if result.table in sizes}
+            astray = max(astray, len(answer.changes), *(math.ceil(result.entries / 2) for result in came.values()))
+            if astray > VERIFY_ROWS:
+                return gave_up()
+            apply(answer)
+            unsure -= {table for table, result in came.items() if result.complete}
+            retry = {}
+            for table, result in came.items():
+                size = None if result.complete else size_for(result.entries, sizes[table])
+                mine, theirs = local.bucket(table)[0], counts[table]
+                # Rows astray here: those on one side only, then changed rows, two entries each.
+                here = abs(theirs - mine) + max(result.entries - abs(theirs - mine), 0) / 2
+                if size is not None and _sketch_bytes(size) + ROUND_TRIP_BYTES < _descent_bytes(max(mine, theirs), here):
+                    retry[table] = size
+            sizes = retry
+        # What no sketch reconciled (too many rows differ, or a district that does not know sketches):
+        # bucket by bucket, from the first answer's children.
+        splits = [split for split in first.splits if split.table in unsure]
+        while splits and astray <= VERIFY_ROWS:
+            step("verify", len(splits[0].prefix), MAX_PREFIX)
+            deeper = []
+            for split in splits:
+                if not split.counts:  # as deep as buckets go
+                    leaves.append(_local_bucket(local, split.table, split.prefix))
+                for mine, count in differing(split):
+                    (leaves if max(count, mine.count) <= REPAIR_ROWS else deeper).append(mine)
+            astray = max(astray, len(leaves) + len(deeper))
+            splits = ask(deeper).splits if deeper and astray <= VERIFY_ROWS else []
+        if astray > VERIFY_ROWS:
+            return gave_up()
+        if leaves:
+            apply(fetch(leaves, {}))
+        if all(seq == first.seq for seq in seqs):
             # The district's figures for the tables that differed, from the first answer, still
             # stand: verified when this laptop's now match them (the other tables agreed already).
             report.verified = all(local.bucket(split.table) == (split.count, split.digest) for split in first.splits)
@@ -530,6 +630,21 @@ class SyncClient:
 def _local_bucket(local: Digests, table: str, prefix: str) -> Bucket:
     """This laptop's figures for a bucket, as the district is asked about them."""
     return Bucket(table, prefix, *local.bucket(table, prefix))
+
+
+def _sketch_bytes(size: int) -> int:
+    return (SKETCH_HASHES << size) * SKETCH_CELL_BYTES
+
+
+def _descent_bytes(rows: int, astray: float) -> float:
+    """About what finding ``astray`` rows among a table's ``rows`` bucket by bucket costs, from the
+    first answer's children on: a round trip a level, with ~6 bytes of figures for each of the 16
+    children of each bucket that differs, then the digests of the rows in the buckets found."""
+    cost, width, buckets = 0.0, rows / 16, 16
+    while width > REPAIR_ROWS:
+        cost += ROUND_TRIP_BYTES + min(astray, buckets) * 16 * 6
+        width, buckets = width / 16, buckets * 16
+    return cost + ROUND_TRIP_BYTES + min(astray, buckets) * width * ROW_DIGEST_BYTES
 
 
 def _wire_size(message: httpx.Request | httpx.Response, body: int) -> int:

@@ -166,17 +166,62 @@ class RowDigests(msgspec.Struct, array_like=True, frozen=True):
     digests: Annotated[bytes, msgspec.Meta(max_length=MAX_ROW_DIGESTS * ROW_DIGEST_BYTES)]
 
 
-class RepairRequest(msgspec.Struct, frozen=True):
-    """POST /v1/repair: the buckets to put right, with the laptop's rows' digests."""
+# Set reconciliation (``sync.reconcile``): a table that differs goes as an invertible Bloom lookup
+# table of its rows, SKETCH_HASHES sub-tables of 2**size cells each, whose size follows how many
+# rows differ, not how many there are. A cell is SKETCH_CELL_BYTES: how many entries went in (mod
+# 256), then the XORs of their keys (8 bytes), values (ROW_DIGEST_BYTES) and checks (4 bytes).
+# A value is a row's 32-bit digest: as with children, a chance match can hide a row from the
+# search, never make a scope read as verified.
+SKETCH_HASHES = 4  # cells an entry goes to, one a sub-table: with 3, 20 entries in 64 cells fail to peel
+# ~5% of the time (two entries sharing all their cells), with 4 ~0.2%
+SKETCH_CELL_BYTES = 1 + 8 + ROW_DIGEST_BYTES + 4
+MIN_SKETCH_SIZE = 4  # 2**4 cells a sub-table: 64 cells, 1,088 bytes, enough for ~20 entries (10 changed rows)
+MAX_SKETCH_SIZE = 10  # 4,096 cells (70 KB): ~2,000 entries, the most VERIFY_ROWS lets a laptop look for
+MAX_SKETCHES = 64  # tables one repair request sends as sketches (45 tables sync)
+MAX_SKETCH_CELLS = 16 * 1024  # cells one repair request sends in all (272 KB): what the district peels at most
 
-    buckets: Annotated[list[RowDigests], msgspec.Meta(max_length=MAX_BUCKETS)]
+
+class Sketch(msgspec.Struct, array_like=True, frozen=True):
+    """The laptop's rows of one table as an IBLT (``sync.reconcile.Iblt``), its cells end to end."""
+
+    table: Table
+    size: Annotated[int, msgspec.Meta(ge=MIN_SKETCH_SIZE, le=MAX_SKETCH_SIZE)]
+    cells: Annotated[bytes, msgspec.Meta(max_length=(SKETCH_HASHES << MAX_SKETCH_SIZE) * SKETCH_CELL_BYTES)]
+
+    def __post_init__(self) -> None:
+        if len(self.cells) != (SKETCH_HASHES << self.size) * SKETCH_CELL_BYTES:
+            raise ValueError("a sketch's cells do not match its size")  # msgspec: a ValidationError
+
+
+class RepairRequest(msgspec.Struct, frozen=True):
+    """POST /v1/repair: the buckets to put right, with the laptop's rows' digests, and the tables
+    to put right by set reconciliation, as sketches (each table once)."""
+
+    buckets: Annotated[list[RowDigests], msgspec.Meta(max_length=MAX_BUCKETS)] = []
+    sketches: Annotated[list[Sketch], msgspec.Meta(max_length=MAX_SKETCHES)] = []
+
+    def __post_init__(self) -> None:
+        if sum(len(sketch.cells) for sketch in self.sketches) > MAX_SKETCH_CELLS * SKETCH_CELL_BYTES:
+            raise ValueError(f"more than {MAX_SKETCH_CELLS} sketch cells in all")
+
+
+class Reconciled(msgspec.Struct, array_like=True, frozen=True):
+    """How a table's sketch came out: ``complete``, every entry that differs found (the district's
+    rows among them are in the answer); if not, ``entries`` is about how many differ, to size the
+    next sketch by."""
+
+    table: Table
+    complete: bool
+    entries: Counter
 
 
 class RepairRows(msgspec.Struct, frozen=True):
-    """The district's rows, whole, that the laptop lacks or holds with other values, as of ``seq``."""
+    """The district's rows, whole, that the laptop lacks or holds with other values, as of
+    ``seq``, and how each sketch sent came out (a table missing here did not reconcile)."""
 
     seq: Counter
     changes: list[Change]
+    reconciled: list[Reconciled] = []
 
 
 class PullResponse(msgspec.Struct, frozen=True):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from functools import cache
 from itertools import accumulate
@@ -18,7 +18,7 @@ from sqlalchemy import JSON, Date, DateTime, Float, Time, TypeDecorator
 
 from plclassroom.domain import base
 from plclassroom.domain.base import Synced
-from plclassroom.sync.protocol import DIGEST_BYTES
+from plclassroom.sync.protocol import DIGEST_BYTES, ROW_DIGEST_BYTES
 
 
 @cache
@@ -138,6 +138,23 @@ class Digests:
         low, high = self._span(table, prefix)
         running = self._tables[table][2]
         return high - low, (running[high] ^ running[low]).to_bytes(DIGEST_BYTES, "big")
+
+    def entries(self, table: str) -> Iterator[tuple[int, int]]:
+        """Each row of ``table`` as set reconciliation takes it (``sync.reconcile``): its bucket key,
+        and its digest's first ROW_DIGEST_BYTES as a number."""
+        keys, _ids, running = self._tables.get(table, ((), (), (0,)))
+        shift = 8 * (DIGEST_BYTES - ROW_DIGEST_BYTES)
+        return ((key, (running[i + 1] ^ running[i]) >> shift) for i, key in enumerate(keys))
+
+    def find(self, table: str, key: int) -> tuple[str, bytes] | None:
+        """The row of ``table`` with this bucket key: its id and digest; None if there is none."""
+        if table not in self._tables:
+            return None
+        keys, ids, running = self._tables[table]
+        i = bisect_left(keys, key)
+        if i == len(keys) or keys[i] != key:
+            return None
+        return ids[i], (running[i + 1] ^ running[i]).to_bytes(DIGEST_BYTES, "big")
 
     def rows(self, table: str, prefix: str = "") -> dict[str, bytes]:
         """The bucket's rows: id -> digest."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabW
 
 import plclassroom
 from plclassroom.ui import settings
+from plclassroom.ui.backup.actions import BackupActions
 from plclassroom.ui.conferences.panel import ConferencesPanel
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.interop.files import FileActions
@@ -19,6 +20,9 @@ from plclassroom.ui.mastery.heatmap import HeatmapPanel
 from plclassroom.ui.mastery.history import HistoryDialog
 from plclassroom.ui.mastery.settings import MasterySettingsDialog
 from plclassroom.ui.playlists.panel import PlaylistsPanel
+from plclassroom.ui.preferences.dialog import PreferencesDialog, apply_theme
+from plclassroom.ui.preferences.new_classes import after_roster_import
+from plclassroom.ui.privacy.actions import PrivacyActions
 from plclassroom.ui.profile.view import ProfilePanel
 from plclassroom.ui.roster.view import RosterPanel
 from plclassroom.ui.rotations.planner import RotationsPanel
@@ -70,8 +74,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.connection)
         self.statusBar().addPermanentWidget(self.last_sync)
         self.sync = SyncController(context, self, self.connection, self.last_sync)
+        self.backups = BackupActions(context, self, self.sync, self.profile.save_all)
+        apply_theme(settings.preferences().theme)
         context.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         self._build_menus()
+        self.privacy = PrivacyActions(self)  # Student menu (a family's requests), the screen lock (Ctrl+L)
         self.resize(1280, 800)
         geometry, state, splitter = settings.window_state(WINDOW_KEY)
         if geometry is not None:
@@ -125,6 +132,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_preferences(self) -> PreferencesDialog:
+        last = settings.last_backup(self.context.store.path.stem)
+        dialog = PreferencesDialog(self, last.astimezone().strftime("%a %d %b %Y %H:%M") if last else "never")
+        dialog.accepted.connect(self._preferences_saved)
+        dialog.open()
+        return dialog
+
+    def _preferences_saved(self) -> None:
+        chosen = settings.preferences()
+        self.sync.use_server(chosen.server_url)
+        self.sync.apply_schedule()
+
     def open_seminars(self) -> SeminarsDialog | None:
         class_id = self.roster.current_class_id()
         if not class_id:
@@ -142,6 +161,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.roster_import = RosterImport(self.context, self, lambda _report: self.roster.load_classes())
+        self.roster_import.on_imported = after_roster_import(self.context, lambda: self.roster.classes,
+                                                             self.roster_import.on_imported)
         file_menu.addAction(QAction("Import &roster…", self, shortcut="Ctrl+I",
                                     triggered=lambda: self.roster_import.choose()))
         file_menu.addAction(QAction("Import roster &folder…", self,
@@ -164,6 +185,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(QAction("Import return b&undle…", self,
                                     triggered=lambda: self.sync.import_return_bundle()))
         file_menu.addSeparator()
+        file_menu.addAction(QAction("Back up no&w…", self, triggered=lambda: self.backups.back_up()))
+        file_menu.addAction(QAction("Restore from bac&kup…", self,
+                                    triggered=lambda: self.backups.choose_and_restore()))
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(quit_action)
 
@@ -180,6 +205,9 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         find = QAction("&Find student", self, shortcut=QKeySequence.StandardKey.Find, triggered=self._find)
         edit.addAction(find)
+        edit.addSeparator()
+        edit.addAction(QAction("Se&ttings…", self, shortcut="Ctrl+,",
+                               menuRole=QAction.MenuRole.PreferencesRole, triggered=self.open_preferences))
 
         class_menu = bar.addMenu("&Class")
         class_menu.addAction(QAction("&Mastery settings…", self, triggered=self.open_mastery_settings))

@@ -5,6 +5,9 @@ Secrets never go here: tokens belong in the OS keyring.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+from datetime import datetime
+
 from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "plclassroom"
@@ -33,3 +36,130 @@ def last_class(profile: str) -> str | None:
 
 def set_last_class(profile: str, class_id: str) -> None:
     settings().setValue(f"profiles/{profile}/last_class", class_id)
+
+
+# -- Preferences (Edit > Settings) ------------------------------------------------------------------
+# Only choices live here. The district server's token is in the OS keyring (sync/credentials.py),
+# never in these keys: a test reads the settings file after connecting and finds no token.
+
+SERVER_URL_KEY = "sync/server_url"
+LANGUAGES = {"en": "English", "es": "Español"}
+THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
+SYNC_EVERY = {3: "Every 3 minutes, when online", 15: "Every 15 minutes", 60: "Every hour",
+              0: "Only when I choose Sync now"}
+BACKUP_EVERY = {24: "Every day", 24 * 7: "Every week", 0: "Only when I choose Back up now"}
+
+
+@dataclass
+class Preferences:
+    """The Settings dialog's choices, with their defaults. The school's mastery defaults are here,
+    per laptop, rather than in the (synced) database: services/school_defaults.py says why."""
+
+    server_url: str = ""
+    sync_every_minutes: int = 3  # 0: only when asked
+    language: str = "en"
+    theme: str = "system"
+    mastery_method: str = "decaying_average"
+    mastery_n: int = 3
+    mastery_weight: float = 0.65
+    mastery_score: float = 3.0
+    backup_folder: str = ""  # "": the default folder (services.backup.default_folder)
+    backup_keep: int = 10
+    backup_every_hours: int = 24  # 0: only when asked
+
+
+_KEYS = {"server_url": SERVER_URL_KEY, "sync_every_minutes": "sync/every_minutes", "language": "appearance/language",
+         "theme": "appearance/theme", "mastery_method": "new_classes/mastery_method", "mastery_n": "new_classes/n",
+         "mastery_weight": "new_classes/weight", "mastery_score": "new_classes/mastery_score",
+         "backup_folder": "backup/folder", "backup_keep": "backup/keep", "backup_every_hours": "backup/every_hours"}
+_CHOICES = {"language": LANGUAGES, "theme": THEMES, "sync_every_minutes": SYNC_EVERY,
+            "backup_every_hours": BACKUP_EVERY}
+
+
+def preferences() -> Preferences:
+    """The saved choices; a missing or unreadable value (a hand-edited file) reads as its default."""
+    s, chosen = settings(), Preferences()
+    for field in fields(Preferences):
+        default = getattr(chosen, field.name)
+        raw = s.value(_KEYS[field.name])
+        try:
+            value = default if raw is None else type(default)(raw)
+        except (TypeError, ValueError):
+            value = default
+        if field.name in _CHOICES and value not in _CHOICES[field.name]:
+            value = default
+        setattr(chosen, field.name, value)
+    chosen.backup_keep = max(1, chosen.backup_keep)
+    return chosen
+
+
+def save_preferences(chosen: Preferences) -> None:
+    s = settings()
+    for field in fields(Preferences):
+        s.setValue(_KEYS[field.name], getattr(chosen, field.name))
+    s.sync()
+
+
+def last_backup(database: str) -> datetime | None:
+    """When the database named ``database`` (its file's stem) was last backed up on this laptop."""
+    value = settings().value(f"backup/last/{database}")
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def set_last_backup(database: str, when: datetime) -> None:
+    settings().setValue(f"backup/last/{database}", when.isoformat())
+
+
+# -- The screen lock (ui/privacy/lock.py) -----------------------------------------------------------
+# The app PIN is kept here as a salted scrypt hash, not in the keyring: it is not a secret that
+# opens anything beyond the lock screen (the database is not encrypted with it, and whoever can
+# read this file can read the database beside it), a laptop without a keyring must still be able
+# to lock, and the hash does not give the PIN back to a glance at the file. "locked" is kept so
+# that an app killed while locked starts locked; the failed tries, so restarting does not reset
+# the wait after wrong PINs.
+
+LOCK_MINUTES_DEFAULT = 10
+
+
+def lock_minutes() -> int:
+    """Minutes without keyboard or mouse before the screen locks; 0: never by itself."""
+    try:
+        return max(0, int(settings().value("privacy/lock_minutes", LOCK_MINUTES_DEFAULT)))
+    except (TypeError, ValueError):
+        return LOCK_MINUTES_DEFAULT
+
+
+def set_lock_minutes(minutes: int) -> None:
+    settings().setValue("privacy/lock_minutes", max(0, int(minutes)))
+
+
+def pin_record() -> str:
+    """The app PIN's salted hash ("scrypt$n$r$p$salt$hash"), or "" when none is chosen yet."""
+    return settings().value("privacy/pin", "") or ""
+
+
+def set_pin_record(record: str) -> None:
+    s = settings()
+    s.setValue("privacy/pin", record)
+    s.sync()
+
+
+def lock_state() -> tuple[bool, int, float]:
+    """(locked, wrong PINs in a row, no try before this time.time())."""
+    s = settings()
+    try:
+        return (s.value("privacy/locked", False, type=bool), int(s.value("privacy/failed", 0)),
+                float(s.value("privacy/retry_after", 0.0)))
+    except (TypeError, ValueError):
+        return True, 0, 0.0
+
+
+def set_lock_state(locked: bool, failed: int, retry_after: float) -> None:
+    s = settings()
+    s.setValue("privacy/locked", locked)
+    s.setValue("privacy/failed", failed)
+    s.setValue("privacy/retry_after", retry_after)
+    s.sync()

@@ -9,7 +9,11 @@ with the district's own tools (pg_dump).
 
 from __future__ import annotations
 
+import glob
+import os
+import re
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +22,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 MIGRATIONS_DIR = Path(__file__).parent
 # The newest revision this app ships. A test checks it against the scripts, so start-up can
 # compare versions without loading Alembic (which costs cold-start time) when nothing is to do.
-HEAD = "0010"
+HEAD = "0011"
 
 
 class SchemaTooNew(Exception):
@@ -44,13 +48,9 @@ def upgrade(engine: Engine, path: Path | None, scripts: Path = MIGRATIONS_DIR, h
     if current == head:
         return None
     from alembic import command
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
 
-    config = Config()
-    config.set_main_option("script_location", str(scripts))
-    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
-    if current is not None and current not in known:
+    config = _config(scripts)
+    if current is not None and current not in known_revisions(scripts):
         raise SchemaTooNew(current)
     backup = backup_database(path, reason=f"before-{head}") if current is not None and path else None
     with engine.begin() as conn:
@@ -59,6 +59,21 @@ def upgrade(engine: Engine, path: Path | None, scripts: Path = MIGRATIONS_DIR, h
         if conn.dialect.name == "postgresql":
             _defer_foreign_keys(conn)
     return backup
+
+
+def _config(scripts: Path):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(scripts))
+    return config
+
+
+def known_revisions(scripts: Path = MIGRATIONS_DIR) -> set[str]:
+    """Every schema revision this app ships (a database at any of them can be opened and upgraded)."""
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(_config(scripts)).walk_revisions()}
 
 
 def _defer_foreign_keys(conn: Connection) -> None:
@@ -72,11 +87,25 @@ def _defer_foreign_keys(conn: Connection) -> None:
         conn.execute(text(f'ALTER TABLE "{table}" ALTER CONSTRAINT "{constraint}" DEFERRABLE INITIALLY DEFERRED'))
 
 
-def backup_database(path: Path, reason: str) -> Path:
-    """A consistent copy of a live (WAL) database, beside it in ``backups/``."""
+def backup_database(path: Path, reason: str, folder: Path | None = None) -> Path:
+    """A consistent copy of a live (WAL) database, taken with SQLite's online backup API (never a
+    file copy), as ``<name>.<reason>.<UTC time>.sqlite`` in ``folder`` (default: ``backups/``
+    beside it). The copy is written under a temporary name and renamed once complete, and is one
+    self-contained file (rollback journal, not WAL), so it can be moved or opened read-only as is."""
+    folder = folder if folder is not None else path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.parent / "backups" / f"{path.stem}.{reason}.{stamp}.sqlite"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
+    # Two in the same second are numbered (-2, -3...) after the highest there: never one over another.
+    same = re.compile(rf"{re.escape(path.stem)}\.{re.escape(reason)}\.{stamp}(?:-(\d+))?\.sqlite")
+    n = max((int(m[1] or 1) for p in folder.glob(f"{glob.escape(path.stem)}.*.sqlite")
+             if (m := same.fullmatch(p.name))), default=0) + 1
+    target = folder / f"{path.stem}.{reason}.{stamp}{f'-{n}' if n > 1 else ''}.sqlite"
+    partial = folder / f".{target.name}.partial"
+    try:
+        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(partial)) as copy:
+            source.backup(copy)  # one step: a read transaction, so the app may go on writing meanwhile
+            copy.execute("PRAGMA journal_mode=DELETE")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
     return target

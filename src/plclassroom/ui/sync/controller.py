@@ -28,7 +28,7 @@ from plclassroom.ui.context import AppContext
 from plclassroom.ui.tasks import run_task, run_with_progress
 
 PROBE_MS = 3 * 60 * 1000
-URL_KEY = "sync/server_url"
+URL_KEY = settings.SERVER_URL_KEY
 
 
 class _Probe(QRunnable):
@@ -58,7 +58,8 @@ class SyncController(QObject):
         self.last_report = None
         self._probes: set[_Probe] = set()
         self.timer = QTimer(self, interval=PROBE_MS, timeout=self.probe)
-        self.timer.start()
+        self.automatic = True  # sync by itself when the probe finds the server (Settings: sync schedule)
+        self.apply_schedule()
         context.changed.connect(self._data_changed)  # a method: Qt drops the connection with the controller
         self.show_status()
         QTimer.singleShot(2000, self.probe)
@@ -165,8 +166,27 @@ class SyncController(QObject):
             return  # the window closed while the probe was out: nothing to show it on
         self.online = ok
         self.show_status()
-        if ok and self.task is None and self.context.call(sync.status).waiting:
+        if ok and self.automatic and self.task is None and self.context.call(sync.status).waiting:
             self.sync_now(quietly=True)  # opportunistic: the link is up and there is work to send
+
+    def apply_schedule(self) -> None:
+        """Settings > Sync by itself: how often the probe may sync. "Only when I choose" still
+        probes every few minutes, for the status bar's Online/Offline, and never syncs by itself."""
+        minutes = settings.preferences().sync_every_minutes
+        self.automatic = minutes > 0
+        self.timer.start(minutes * 60 * 1000 if minutes > 0 else PROBE_MS)
+
+    def use_server(self, url: str) -> None:
+        """Settings changed the server's address: its token (if this laptop enrolled there) from the keyring."""
+        url = url.strip()
+        if url == self.server_url:
+            return
+        self.server_url, self.online = url, False
+        self.token = sync.token_for(self.context.store, url) if url else None
+        self.show_status()
+        if url and not self.token:
+            self.context.message.emit("This laptop is not connected to that server yet: File > Connect to district "
+                                      "server, with a one-time code from your district.")
 
     def connect_to_server(self, url: str | None = None, code: str | None = None):
         """Enrol with a one-time code, in a worker (a slow link must not freeze the window)."""

@@ -1,0 +1,1 @@
+"""Edit > Settings: the preferences dialog, and applying its choices."""
