@@ -112,8 +112,9 @@ def compact(uow: UnitOfWork, leave_behind: Collection[str] = (), silent_for: tim
                               _utc(device.last_sync_at), behind))
     counted = [d.pulled_seq for d in devices if not d.left_behind]
     up_to = min([top, *counted])
-    done = Compacted(max(up_to, compacted_up_to(uow)), top_seq=top, devices=devices)
-    if up_to > compacted_up_to(uow):
+    before = compacted_up_to(uow)
+    done = Compacted(max(up_to, before), top_seq=top, devices=devices)
+    if up_to > before:
         done.rows_purged, removed = _purge_tombstones(uow, up_to, top)
         # Each row's latest entry stays (whose the row is); older ones and old purges go.
         latest = select(func.max(log.c.seq)).group_by(log.c.table_name, log.c.row_id)
