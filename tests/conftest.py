@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,20 @@ SERVER_DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postg
 
 def pytest_sessionfinish(session, exitstatus) -> None:
     shutil.rmtree(_sandbox, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_app_settings():
+    """Each test starts from the app's default settings, in English: one test's saved server address,
+    language or theme never reaches the next (they share the sandbox's settings file)."""
+    yield
+    if "plclassroom.ui.settings" in sys.modules:
+        from plclassroom.ui import i18n, settings, theme
+
+        settings.settings().clear()
+        i18n.install("en")
+        theme.apply("system")
+        theme.apply_text_scale(100)
 
 
 @pytest.fixture(scope="session")

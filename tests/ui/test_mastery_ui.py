@@ -9,22 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from plclassroom.services.mastery import short_code
-from plclassroom.ui import app as ui_app
 from plclassroom.ui.mastery.heatmap import NO_EVIDENCE
 from tests.conftest import count
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, demo_store):
-    ui_app.make_application()
-    main = ui_app.open_window(demo_store, "mastery-ui")
-    qtbot.addWidget(main)
-    main.resize(1360, 860)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+pytestmark = pytest.mark.gui  # the main window: the ``window`` fixture in conftest.py
 
 
 def test_thirty_pieces_of_evidence_by_keyboard_alone(qtbot, window, demo_store):

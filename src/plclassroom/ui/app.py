@@ -12,8 +12,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from plclassroom.store.database import Store, StoreError
-from plclassroom.ui import resources, settings
+from plclassroom.ui import i18n, resources, settings, theme
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.main_window import MainWindow
 from plclassroom.ui.tasks import run_task
 
@@ -23,13 +24,24 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setWindowIcon(QIcon(str(resources.path("icons/plclassroom.svg"))))
-    app.setStyleSheet(resources.path("styles/app.qss").read_text(encoding="utf-8"))
+    app.setDesktopFileName("plclassroom")  # Wayland finds the window's icon and name by the .desktop file
+    chosen = settings.preferences()
+    i18n.install(chosen.language)
+    theme.apply(chosen.theme)
+    theme.apply_text_scale()
     return app
 
 
+_open_windows: set[MainWindow] = set()
+
+
 def open_window(store: Store, profile: str) -> MainWindow:
+    """A main window on ``store``, kept alive until it is deleted, and its successor after it (a
+    window gives way to a new one on a language switch or a restore)."""
     window = MainWindow(AppContext(store, profile))
     window.roster.load_classes()
+    _open_windows.add(window)
+    window.destroyed.connect(lambda *_args: _open_windows.discard(window))
     return window
 
 
@@ -37,7 +49,7 @@ def build_demo_then(store: Store, parent, on_ready) -> None:
     """Build the demo school in the writer thread, with a progress dialog and Cancel."""
     from plclassroom.services import demo
 
-    dialog = QProgressDialog("Building the demo school…", "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(tr("Building the demo school…"), tr("Cancel"), 0, 0, parent)
     dialog.setWindowTitle("plclassroom")
     dialog.setMinimumDuration(0)
 
@@ -59,7 +71,8 @@ def build_demo_then(store: Store, parent, on_ready) -> None:
     def failed(error: BaseException) -> None:
         dialog.reset()
         if not isinstance(error, demo.Cancelled):
-            QMessageBox.critical(parent, "plclassroom", f"The demo school could not be built: {error}")
+            QMessageBox.critical(parent, "plclassroom", tr("The demo school could not be built: {error}").format(
+                error=error))
         on_ready()
 
     task = run_task(work, finished, failed, progress)
@@ -82,14 +95,11 @@ def run(db_path: Path, profile: str, demo: bool = False, quit_when_ready: bool =
     except StoreError as error:
         print(f"plclassroom: {error}", file=sys.stderr)
         if not quit_when_ready:
-            QMessageBox.critical(None, "plclassroom cannot open its data", str(error))
+            QMessageBox.critical(None, tr("plclassroom cannot open its data"), str(error))
         return 2
-
-    windows: list[MainWindow] = []
 
     def show() -> None:
         window = open_window(store, profile)
-        windows.append(window)
         window.show()
         if quit_when_ready:
             # For benchmarks and smoke tests: report when the window is up and filled, then leave.

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
-import plclassroom
-from plclassroom.ui import settings
+from plclassroom.ui import i18n, settings, theme
 from plclassroom.ui.backup.actions import BackupActions
 from plclassroom.ui.conferences.panel import ConferencesPanel
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.help.about import AboutDialog
+from plclassroom.ui.help.dialog import HelpDialog
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.interop.files import FileActions
 from plclassroom.ui.interop.roster_import import RosterImport
 from plclassroom.ui.interop.score_import import choose_and_import_scores
@@ -20,7 +22,7 @@ from plclassroom.ui.mastery.heatmap import HeatmapPanel
 from plclassroom.ui.mastery.history import HistoryDialog
 from plclassroom.ui.mastery.settings import MasterySettingsDialog
 from plclassroom.ui.playlists.panel import PlaylistsPanel
-from plclassroom.ui.preferences.dialog import PreferencesDialog, apply_theme
+from plclassroom.ui.preferences.dialog import PreferencesDialog
 from plclassroom.ui.preferences.new_classes import after_roster_import
 from plclassroom.ui.privacy.actions import PrivacyActions
 from plclassroom.ui.profile.view import ProfilePanel
@@ -35,10 +37,15 @@ STATUS_MESSAGE_MS = 6000
 
 
 class MainWindow(QMainWindow):
+    """``replaced(window)``: this window gave way to a new one (another language); keep that one open."""
+
+    replaced = Signal(object)
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.setWindowTitle(f"plclassroom — {context.store.path.stem}")
+        self.language = settings.preferences().language
+        self.setWindowTitle(tr("plclassroom — {database}").format(database=context.store.path.stem))
         self.roster = RosterPanel(context)
         self.profile = ProfilePanel(context)
         self.heatmap = HeatmapPanel(context)
@@ -46,13 +53,13 @@ class MainWindow(QMainWindow):
         self.playlists = PlaylistsPanel(context)
         self.conferences = ConferencesPanel(context)
         self.rotations = RotationsPanel(context)
-        self.tabs = QTabWidget(accessibleName="Views of the class")
-        self.tabs.addTab(self.profile, "&Learner profile")
-        self.tabs.addTab(self.heatmap, "Class &mastery")
-        self.tabs.addTab(self.evidence, "Record &evidence")
-        self.tabs.addTab(self.playlists, "&Playlists")
-        self.tabs.addTab(self.conferences, "Con&ferences")
-        self.tabs.addTab(self.rotations, "&Rotations")
+        self.tabs = QTabWidget(accessibleName=tr("Views of the class"))
+        self.tabs.addTab(self.profile, tr("&Learner profile"))
+        self.tabs.addTab(self.heatmap, tr("Class &mastery"))
+        self.tabs.addTab(self.evidence, tr("Record &evidence"))
+        self.tabs.addTab(self.playlists, tr("&Playlists"))
+        self.tabs.addTab(self.conferences, tr("Con&ferences"))
+        self.tabs.addTab(self.rotations, tr("&Rotations"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.roster)
         self.splitter.addWidget(self.tabs)
@@ -69,13 +76,12 @@ class MainWindow(QMainWindow):
         self.profile.mastery.open_history.connect(self.open_history)
         context.changed.connect(self._data_changed)
 
-        self.connection = QLabel("Offline", accessibleName="Connection")
-        self.last_sync = QLabel("Last sync: never", accessibleName="Last sync")
+        self.connection = QLabel(tr("Offline"), accessibleName=tr("Connection"))
+        self.last_sync = QLabel(tr("Last sync: never"), accessibleName=tr("Last sync"))
         self.statusBar().addPermanentWidget(self.connection)
         self.statusBar().addPermanentWidget(self.last_sync)
         self.sync = SyncController(context, self, self.connection, self.last_sync)
         self.backups = BackupActions(context, self, self.sync, self.profile.save_all)
-        apply_theme(settings.preferences().theme)
         context.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         self._build_menus()
         self.privacy = PrivacyActions(self)  # Student menu (a family's requests), the screen lock (Ctrl+L)
@@ -126,7 +132,7 @@ class MainWindow(QMainWindow):
     def open_mastery_settings(self) -> MasterySettingsDialog | None:
         class_id = self.roster.current_class_id()
         if not class_id:
-            self.context.message.emit("Pick a class first.")
+            self.context.message.emit(tr("Pick a class first."))
             return None
         dialog = MasterySettingsDialog(self.context, class_id, self)
         dialog.open()
@@ -134,7 +140,7 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> PreferencesDialog:
         last = settings.last_backup(self.context.store.path.stem)
-        dialog = PreferencesDialog(self, last.astimezone().strftime("%a %d %b %Y %H:%M") if last else "never")
+        dialog = PreferencesDialog(self, i18n.datetime_text(last) if last else tr("never"))
         dialog.accepted.connect(self._preferences_saved)
         dialog.open()
         return dialog
@@ -143,11 +149,40 @@ class MainWindow(QMainWindow):
         chosen = settings.preferences()
         self.sync.use_server(chosen.server_url)
         self.sync.apply_schedule()
+        theme.apply(chosen.theme)
+        if chosen.language != self.language:
+            self.switch_language(chosen.language)
+
+    def save_typing(self) -> None:
+        """Save what is typed but not yet saved: profile fields now, an open conference as its draft."""
+        self.profile.save_all()
+        self.conferences.editor.save_draft()
+
+    def switch_language(self, language: str) -> MainWindow:
+        """Show the app in ``language`` at once. Qt widgets keep the text they were built with, so a
+        new window is built in the new language, on the same data, with the same class, student,
+        tab and size; what was typed is saved first, so nothing is lost. Returns the new window."""
+        from plclassroom.ui.app import open_window
+
+        self.save_typing()
+        i18n.install(language)
+        window = open_window(self.context.store, self.context.profile_name)
+        window.restoreGeometry(self.saveGeometry())
+        window.splitter.restoreState(self.splitter.saveState())
+        if self.profile.student_id:
+            window.roster.select_student(self.profile.student_id)
+        window.tabs.setCurrentIndex(self.tabs.currentIndex())
+        window.show()
+        window.context.message.emit(tr("The app now speaks English."))
+        self.close()
+        self.deleteLater()
+        self.replaced.emit(window)
+        return window
 
     def open_seminars(self) -> SeminarsDialog | None:
         class_id = self.roster.current_class_id()
         if not class_id:
-            self.context.message.emit("Pick a class first.")
+            self.context.message.emit(tr("Pick a class first."))
             return None
         dialog = SeminarsDialog(self.context, class_id, parent=self)
         dialog.open()
@@ -159,43 +194,43 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(tr("&File"))
         self.roster_import = RosterImport(self.context, self, lambda _report: self.roster.load_classes())
         self.roster_import.on_imported = after_roster_import(self.context, lambda: self.roster.classes,
                                                              self.roster_import.on_imported)
-        file_menu.addAction(QAction("Import &roster…", self, shortcut="Ctrl+I",
+        file_menu.addAction(QAction(tr("Import &roster…"), self, shortcut="Ctrl+I",
                                     triggered=lambda: self.roster_import.choose()))
-        file_menu.addAction(QAction("Import roster &folder…", self,
+        file_menu.addAction(QAction(tr("Import roster &folder…"), self,
                                     triggered=lambda: self.roster_import.choose(folder=True)))
         self.files = FileActions(self.context, self, self.roster.current_class)
-        file_menu.addAction(QAction("Import &framework…", self, triggered=lambda: self.files.import_framework()))
-        file_menu.addAction(QAction("Import &scores…", self,
+        file_menu.addAction(QAction(tr("Import &framework…"), self, triggered=lambda: self.files.import_framework()))
+        file_menu.addAction(QAction(tr("Import &scores…"), self,
                                     triggered=lambda: choose_and_import_scores(self.context, self)))
         file_menu.addSeparator()
-        file_menu.addAction(QAction("Export class r&oster…", self, triggered=lambda: self.files.export("roster")))
-        file_menu.addAction(QAction("Export &mastery…", self, triggered=lambda: self.files.export("mastery")))
+        file_menu.addAction(QAction(tr("Export class r&oster…"), self, triggered=lambda: self.files.export("roster")))
+        file_menu.addAction(QAction(tr("Export &mastery…"), self, triggered=lambda: self.files.export("mastery")))
         file_menu.addSeparator()
-        file_menu.addAction(QAction("Connect to &district server…", self,
+        file_menu.addAction(QAction(tr("Connect to &district server…"), self,
                                     triggered=lambda: self.sync.connect_to_server()))
-        file_menu.addAction(QAction("S&ync now", self, shortcut="Ctrl+Shift+S", triggered=lambda: self.sync.sync_now()))
-        file_menu.addAction(QAction("Sync re&port…", self, triggered=lambda: self.sync.open_report()))
-        file_menu.addAction(QAction("Settle sync &conflicts…", self, shortcut="Ctrl+Shift+T",
+        file_menu.addAction(QAction(tr("S&ync now"), self, shortcut="Ctrl+Shift+S", triggered=lambda: self.sync.sync_now()))
+        file_menu.addAction(QAction(tr("Sync re&port…"), self, triggered=lambda: self.sync.open_report()))
+        file_menu.addAction(QAction(tr("Settle sync &conflicts…"), self, shortcut="Ctrl+Shift+T",
                                     triggered=lambda: self.sync.open_conflicts()))
-        file_menu.addAction(QAction("Export sync &bundle (USB)…", self, triggered=lambda: self.sync.export_bundle()))
-        file_menu.addAction(QAction("Import return b&undle…", self,
+        file_menu.addAction(QAction(tr("Export sync &bundle (USB)…"), self, triggered=lambda: self.sync.export_bundle()))
+        file_menu.addAction(QAction(tr("Import return b&undle…"), self,
                                     triggered=lambda: self.sync.import_return_bundle()))
         file_menu.addSeparator()
-        file_menu.addAction(QAction("Back up no&w…", self, triggered=lambda: self.backups.back_up()))
-        file_menu.addAction(QAction("Restore from bac&kup…", self,
+        file_menu.addAction(QAction(tr("Back up no&w…"), self, triggered=lambda: self.backups.back_up()))
+        file_menu.addAction(QAction(tr("Restore from bac&kup…"), self,
                                     triggered=lambda: self.backups.choose_and_restore()))
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        quit_action = QAction(tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(quit_action)
 
-        edit = bar.addMenu("&Edit")
-        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        edit = bar.addMenu(tr("&Edit"))
+        undo = self.context.undo_stack.createUndoAction(self, tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.context.undo_stack.createRedoAction(self, tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         # Typing not yet saved is saved first, so undo always undoes the newest change.
         undo.triggered.connect(self.profile.save_all, Qt.ConnectionType.DirectConnection)
@@ -203,37 +238,46 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        find = QAction("&Find student", self, shortcut=QKeySequence.StandardKey.Find, triggered=self._find)
+        find = QAction(tr("&Find student"), self, shortcut=QKeySequence.StandardKey.Find, triggered=self._find)
         edit.addAction(find)
         edit.addSeparator()
-        edit.addAction(QAction("Se&ttings…", self, shortcut="Ctrl+,",
+        edit.addAction(QAction(tr("Se&ttings…"), self, shortcut="Ctrl+,",
                                menuRole=QAction.MenuRole.PreferencesRole, triggered=self.open_preferences))
 
-        class_menu = bar.addMenu("&Class")
-        class_menu.addAction(QAction("&Mastery settings…", self, triggered=self.open_mastery_settings))
+        class_menu = bar.addMenu(tr("&Class"))
+        class_menu.addAction(QAction(tr("&Mastery settings…"), self, triggered=self.open_mastery_settings))
         self.mastery_exports = MasteryExports(self.context, self, self.roster.current_class,
                                               lambda: self.profile.student_id)
-        class_menu.addAction(QAction("&Distribution chart…", self,
+        class_menu.addAction(QAction(tr("&Distribution chart…"), self,
                                      triggered=lambda: self.mastery_exports.distribution()))
         class_menu.addSeparator()
-        class_menu.addAction(QAction("Export &heatmap (PDF or PNG)…", self,
+        class_menu.addAction(QAction(tr("Export &heatmap (PDF or PNG)…"), self,
                                      triggered=lambda: self.mastery_exports.heatmap(
                                          as_of=self.heatmap.as_of_date())))
-        class_menu.addAction(QAction("Export &student report (PDF or PNG)…", self,
+        class_menu.addAction(QAction(tr("Export &student report (PDF or PNG)…"), self,
                                      triggered=lambda: self.mastery_exports.student_report()))
         class_menu.addSeparator()
-        class_menu.addAction(QAction("&Flex seminars…", self, triggered=self.open_seminars))
-        class_menu.addAction(QAction("Rotation &board", self, shortcut="Ctrl+B",
+        class_menu.addAction(QAction(tr("&Flex seminars…"), self, triggered=self.open_seminars))
+        class_menu.addAction(QAction(tr("Rotation &board"), self, shortcut="Ctrl+B",
                                      triggered=lambda: self._show_rotations() and self.rotations.open_board()))
 
-        view = bar.addMenu("&View")
-        view.addAction(QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh,
+        view = bar.addMenu(tr("&View"))
+        view.addAction(QAction(tr("&Refresh"), self, shortcut=QKeySequence.StandardKey.Refresh,
                                triggered=self.roster.load_classes))
-        view.addAction(QAction("Full &screen", self, shortcut=QKeySequence.StandardKey.FullScreen,
+        view.addAction(QAction(tr("Full &screen"), self, shortcut=QKeySequence.StandardKey.FullScreen,
                                triggered=self._toggle_full_screen))
+        view.addSeparator()
+        view.addAction(QAction(tr("&Larger text"), self, shortcut=QKeySequence.StandardKey.ZoomIn,
+                               triggered=lambda: self._text_size(+1)))
+        view.addAction(QAction(tr("S&maller text"), self, shortcut=QKeySequence.StandardKey.ZoomOut,
+                               triggered=lambda: self._text_size(-1)))
+        view.addAction(QAction(tr("&Normal text size"), self, shortcut="Ctrl+0",
+                               triggered=lambda: self._text_size(0)))
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(QAction("&About plclassroom", self, triggered=self._about))
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(QAction(tr("&Help for this screen"), self, shortcut=QKeySequence.StandardKey.HelpContents,
+                                    triggered=self.open_help))
+        help_menu.addAction(QAction(tr("&About plclassroom"), self, triggered=self.open_about))
 
     def _find(self) -> None:
         self.roster.search.setFocus()
@@ -242,12 +286,25 @@ class MainWindow(QMainWindow):
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self, "About plclassroom",
-            f"<b>plclassroom {plclassroom.__version__}</b><p>Offline-first personalised learning for K-12 "
-            f"classrooms.</p><p>Database: {self.context.store.path}</p>",
-        )
+    def _text_size(self, steps: int) -> None:
+        percent = theme.step_text_scale(steps)
+        self.context.message.emit(tr("Text size: {percent} %").format(percent=percent))
+
+    def help_key(self) -> str:
+        """The help topic of what is on screen: the current tab's."""
+        keys = {self.profile: "profile", self.heatmap: "heatmap", self.evidence: "evidence",
+                self.playlists: "playlists", self.conferences: "conferences", self.rotations: "rotations"}
+        return keys.get(self.tabs.currentWidget(), "profile")
+
+    def open_help(self) -> HelpDialog:
+        dialog = HelpDialog(self.help_key(), self)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        dialog = AboutDialog(str(self.context.store.path), self)
+        dialog.open()
+        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.profile.save_all()

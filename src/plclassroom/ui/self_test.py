@@ -103,6 +103,7 @@ def _run_checks(run: _Run, started: float) -> int:
             run.check("photo", lambda: _photo(run))
         run.check("charts and exports", lambda: _charts(run))
         run.check("groups", lambda: _groups(run))
+        run.check("languages and licences", lambda: _languages(run))
     run.check("sync libraries", _sync_libraries)
     run.check("modules", _modules)
     return _verdict(run, started)
@@ -174,6 +175,27 @@ def _window(run: _Run) -> str:
         _settle()
     window.tabs.setCurrentIndex(0)
     return f"{window.roster.current_class().title!r} with {students} students, {window.tabs.count()} tabs shown"
+
+
+def _languages(run: _Run) -> str:
+    """Spanish loads (ours and Qt's own buttons), and About lists the bundled libraries' licences."""
+    from plclassroom.ui import i18n
+    from plclassroom.ui.help.about import bundled_libraries
+
+    try:
+        if not i18n.install("es") or i18n.tr("Cancel") != "Cancelar":
+            raise RuntimeError("the Spanish translation does not load (resources/i18n missing?)")
+        spanish = run.window.switch_language("es")
+        _settle()
+        if spanish.tabs.tabText(0) != "&Perfil del estudiante":
+            raise RuntimeError(f"the window did not turn Spanish: {spanish.tabs.tabText(0)!r}")
+        run.window = spanish
+    finally:
+        i18n.install("en")
+    libraries = {lib.name.lower(): lib.licence for lib in bundled_libraries()}
+    if "LGPL" not in libraries.get("pyside6_essentials", libraries.get("pyside6-essentials", "")):
+        raise RuntimeError("About lists no PySide6 with its LGPL licence (the build lost its metadata?)")
+    return f"Spanish window shown, {len(libraries)} libraries with licences in About"
 
 
 def _math_view(run: _Run):

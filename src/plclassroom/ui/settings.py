@@ -10,6 +10,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from plclassroom.ui.i18n import tr
+
 ORGANIZATION = "plclassroom"
 APPLICATION = "plclassroom"
 
@@ -43,11 +45,30 @@ def set_last_class(profile: str, class_id: str) -> None:
 # never in these keys: a test reads the settings file after connecting and finds no token.
 
 SERVER_URL_KEY = "sync/server_url"
-LANGUAGES = {"en": "English", "es": "Español"}
-THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
-SYNC_EVERY = {3: "Every 3 minutes, when online", 15: "Every 15 minutes", 60: "Every hour",
-              0: "Only when I choose Sync now"}
-BACKUP_EVERY = {24: "Every day", 24 * 7: "Every week", 0: "Only when I choose Back up now"}
+# The choices' values are what is stored; their labels are shown in the language chosen.
+LANGUAGE_CODES = ("en", "es")
+THEME_CODES = ("system", "light", "dark", "high-contrast")
+SYNC_EVERY_MINUTES = (3, 15, 60, 0)
+BACKUP_EVERY_HOURS = (24, 24 * 7, 0)
+
+
+def language_names() -> dict[str, str]:
+    """Each language in its own words, so that anyone can find theirs."""
+    return {"en": "English", "es": "Español"}  # notr
+
+
+def theme_names() -> dict[str, str]:
+    return {"system": tr("Follow the system"), "light": tr("Light"), "dark": tr("Dark"),
+            "high-contrast": tr("High contrast")}
+
+
+def sync_every_names() -> dict[int, str]:
+    return {3: tr("Every 3 minutes, when online"), 15: tr("Every 15 minutes"), 60: tr("Every hour"),
+            0: tr("Only when I choose Sync now")}
+
+
+def backup_every_names() -> dict[int, str]:
+    return {24: tr("Every day"), 24 * 7: tr("Every week"), 0: tr("Only when I choose Back up now")}
 
 
 @dataclass
@@ -72,8 +93,8 @@ _KEYS = {"server_url": SERVER_URL_KEY, "sync_every_minutes": "sync/every_minutes
          "theme": "appearance/theme", "mastery_method": "new_classes/mastery_method", "mastery_n": "new_classes/n",
          "mastery_weight": "new_classes/weight", "mastery_score": "new_classes/mastery_score",
          "backup_folder": "backup/folder", "backup_keep": "backup/keep", "backup_every_hours": "backup/every_hours"}
-_CHOICES = {"language": LANGUAGES, "theme": THEMES, "sync_every_minutes": SYNC_EVERY,
-            "backup_every_hours": BACKUP_EVERY}
+_CHOICES = {"language": LANGUAGE_CODES, "theme": THEME_CODES, "sync_every_minutes": SYNC_EVERY_MINUTES,
+            "backup_every_hours": BACKUP_EVERY_HOURS}
 
 
 def preferences() -> Preferences:
@@ -163,3 +184,18 @@ def set_lock_state(locked: bool, failed: int, retry_after: float) -> None:
     s.setValue("privacy/failed", failed)
     s.setValue("privacy/retry_after", retry_after)
     s.sync()
+
+
+# -- Text size (View > Larger text / Smaller text; ui/theme.py) ---------------------------------------
+
+
+def text_scale() -> int:
+    """The app's text size in per cent of the OS's font size."""
+    try:
+        return int(settings().value("appearance/text_scale", 100))
+    except (TypeError, ValueError):
+        return 100
+
+
+def set_text_scale(percent: int) -> None:
+    settings().setValue("appearance/text_scale", int(percent))

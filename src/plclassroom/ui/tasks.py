@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from plclassroom.ui.i18n import tr
+
 
 class _Channel(QObject):
     # Emitted from the worker thread; the receivers live on the GUI thread, so Qt queues them.
@@ -86,7 +88,7 @@ def run_with_progress(parent, label: str, work, on_done: Callable[[object], None
     """``run_task`` behind a progress dialog whose Cancel button cancels the work."""
     from PySide6.QtWidgets import QProgressDialog
 
-    progress = QProgressDialog(label, "Cancel", 0, 0, parent)
+    progress = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
     progress.setWindowTitle("plclassroom")
     progress.setMinimumDuration(300)
 

@@ -9,15 +9,21 @@ from PySide6.QtGui import QUndoCommand
 from plclassroom.domain.base import Synced
 from plclassroom.services import profiles
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 
 MERGE_PROFILE_FIELD = 1001
+
+
+def _kind_text(kind: str, goal: str, accommodation: str) -> str:
+    """The undo step's name for a row of ``kind`` ("goal" or "accommodation"), in the user's language."""
+    return goal if kind == "goal" else accommodation
 
 
 class EditProfileField(QUndoCommand):
     """Typing into one profile field: consecutive saves of the same field merge into one undo step."""
 
     def __init__(self, context: AppContext, student_id: str, field: str, label: str, new: str) -> None:
-        super().__init__(f"Edit {label}")
+        super().__init__(tr("Edit {what}").format(what=label))
         self.context, self.student_id, self.field = context, student_id, field
         self.old: str | None = None
         self.new = new
@@ -54,7 +60,7 @@ class EditRowField(QUndoCommand):
 
     def __init__(self, context: AppContext, kind: str, table: type[Synced], student_id: str, row_id: str,
                  field: str, old, new) -> None:
-        super().__init__(f"Edit {kind}")
+        super().__init__(_kind_text(kind, tr("Edit goal"), tr("Edit accommodation")))
         self.context, self.kind, self.table = context, kind, table
         self.student_id, self.row_id, self.field = student_id, row_id, field
         self.old, self.new = old, new
@@ -88,7 +94,7 @@ class AddRow(QUndoCommand):
     """Add a goal or an accommodation; undo tombstones it, redo brings the same row back."""
 
     def __init__(self, context: AppContext, kind: str, table: type[Synced], student_id: str) -> None:
-        super().__init__(f"Add {kind}")
+        super().__init__(_kind_text(kind, tr("Add goal"), tr("Add accommodation")))
         self.context, self.kind, self.table, self.student_id = context, kind, table, student_id
         self.row_id: str | None = None
 
@@ -104,7 +110,7 @@ class AddRow(QUndoCommand):
 
 class RemoveRow(QUndoCommand):
     def __init__(self, context: AppContext, kind: str, table: type[Synced], student_id: str, row_id: str) -> None:
-        super().__init__(f"Remove {kind}")
+        super().__init__(_kind_text(kind, tr("Remove goal"), tr("Remove accommodation")))
         self.context, self.kind, self.table = context, kind, table
         self.student_id, self.row_id = student_id, row_id
 

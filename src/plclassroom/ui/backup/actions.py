@@ -15,6 +15,7 @@ from shiboken6 import isValid
 from plclassroom.services import backup
 from plclassroom.ui import settings
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.tasks import Task, run_task, run_with_progress
 
 CHECK_MS = 10 * 60 * 1000  # how often the schedule is looked at
@@ -72,37 +73,39 @@ class BackupActions(QObject):
             if not isValid(self):
                 return  # the window closed while the backup ran: nothing to show it on
             self.task = None
-            self.context.message.emit(f"Backed up to {result.path}"
-                                      + (f" (the newest {chosen.backup_keep} are kept)." if result.removed else "."))
+            said = (tr("Backed up to {path} (the newest {n} are kept).") if result.removed
+                    else tr("Backed up to {path}."))
+            self.context.message.emit(said.format(path=result.path, n=chosen.backup_keep))
 
         def failed(error: BaseException) -> None:
             if not isValid(self):
                 return
             self.task = None
             text = str(error) if isinstance(error, backup.BackupError) else \
-                f"The backup stopped ({type(error).__name__}: {error}); nothing else was changed."
+                tr("The backup stopped ({error}); nothing else was changed.").format(
+                    error=f"{type(error).__name__}: {error}")
             self.context.message.emit(text)
             if not quietly:
-                QMessageBox.warning(self.window, "Backup not made", text)
+                QMessageBox.warning(self.window, tr("Backup not made"), text)
 
         def work(_report):
             return backup.back_up(store, folder, chosen.backup_keep)
 
         self.task = run_task(work, done, failed) if quietly else \
-            run_with_progress(self.window, "Backing up…", work, done, failed)
+            run_with_progress(self.window, tr("Backing up…"), work, done, failed)
         return self.task
 
     # -- restoring ----------------------------------------------------------------------------------
 
     def choose_and_restore(self) -> Task | None:
-        path, _kind = QFileDialog.getOpenFileName(self.window, "Restore from backup", str(backup_folder()),
-                                                  "plclassroom backups (*.sqlite);;All files (*)")
+        path, _kind = QFileDialog.getOpenFileName(self.window, tr("Restore from backup"), str(backup_folder()),
+                                                  tr("plclassroom backups (*.sqlite)") + ";;" + tr("All files (*)"))
         return self.restore(Path(path)) if path else None
 
     def restore(self, path: Path, confirm: Callable[[backup.Checked], bool] | None = None) -> Task | None:
         """Check ``path`` (in the writer thread), ask (``confirm``, else a question box), then restore."""
         if self.task is not None or (self.sync is not None and self.sync.task is not None):
-            self.context.message.emit("Wait for the backup or sync under way to finish, then restore.")
+            self.context.message.emit(tr("Wait for the backup or sync under way to finish, then restore."))
             return None
         store, path = self.context.store, Path(path)
 
@@ -111,9 +114,9 @@ class BackupActions(QObject):
             if (confirm or self.ask)(result):
                 self._replace(path)
             else:
-                self.context.message.emit("Nothing was restored.")
+                self.context.message.emit(tr("Nothing was restored."))
 
-        self.task = run_with_progress(self.window, f"Checking {path.name}…",
+        self.task = run_with_progress(self.window, tr("Checking {name}…").format(name=path.name),
                                       lambda _report: backup.check(store, path), checked, self._restore_failed)
         return self.task
 
@@ -124,11 +127,12 @@ class BackupActions(QObject):
 
     def question(self, result: backup.Checked) -> QMessageBox:
         """What the backup holds and what restoring it does, with Restore and Cancel (the default)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore from backup",
-                          f"Restore {result.facts.path.name}?", parent=self.window)
-        box.setInformativeText("\n".join(result.summary()) + "\n\nWhat is on this laptop now is replaced. A copy "
-                               f"of it is kept first in {backup_folder()}, so you can go back to it.")
-        box.restore = box.addButton("Restore", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Restore from backup"),
+                          tr("Restore {name}?").format(name=result.facts.path.name), parent=self.window)
+        box.setInformativeText("\n".join(result.summary()) + "\n\n" + tr(
+            "What is on this laptop now is replaced. A copy of it is kept first in {folder}, so you can go back "
+            "to it.").format(folder=backup_folder()))
+        box.restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box
@@ -138,7 +142,7 @@ class BackupActions(QObject):
             self.save_typing()
         store, folder = self.context.store, backup_folder()
         self.timer.stop()
-        self.task = run_with_progress(self.window, f"Restoring {path.name}…",
+        self.task = run_with_progress(self.window, tr("Restoring {name}…").format(name=path.name),
                                       lambda _report: backup.restore(store, path, folder), self._restored,
                                       self._restore_failed)
         if self.sync is not None:
@@ -154,8 +158,8 @@ class BackupActions(QObject):
             self.sync.task = None
             self.sync.apply_schedule()
         text = str(error) if isinstance(error, backup.BackupError) else \
-            f"The restore stopped ({type(error).__name__}: {error}). Nothing was changed."
-        QMessageBox.warning(self.window, "Backup not restored", text)
+            tr("The restore stopped ({error}). Nothing was changed.").format(error=f"{type(error).__name__}: {error}")
+        QMessageBox.warning(self.window, tr("Backup not restored"), text)
 
     def _restored(self, result: backup.Restored) -> None:
         """Show the restored data in a new window (every view built afresh on the new store) and
@@ -171,10 +175,12 @@ class BackupActions(QObject):
         if app is not None:
             app.aboutToQuit.connect(result.store.close)
         window.show()
-        window.context.message.emit(
-            f"Restored {result.checked.facts.path.name}. The data from before is in {result.safety}."
-            + (" This copy has a new sync identity: connect to the district server again (File > Connect to "
-               "district server)." if result.new_identity else ""))
+        said = tr("Restored {name}. The data from before is in {folder}.").format(
+            name=result.checked.facts.path.name, folder=result.safety)
+        if result.new_identity:
+            said += " " + tr("This copy has a new sync identity: connect to the district server again (File > "
+                             "Connect to district server).")
+        window.context.message.emit(said)
         old = self.window
         old.close()
         old.deleteLater()

@@ -11,18 +11,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from plclassroom.ui.i18n import number_text, tr
+
 if TYPE_CHECKING:
     from plclassroom.services.mastery import Level, Scale
 
 # Per level, highest first (the order of ``Scale.levels``); a scale with more levels wraps round.
 HATCHES = ["", "///", "...", "xxx", "\\\\\\", "ooo", "+++"]
 MARKERS = ["D", "o", "s", "^", "v", "P", "X"]
-NO_EVIDENCE_LABEL = "No evidence"
+NO_EVIDENCE_LABEL = "No evidence"  # notr: the key of the no-evidence band (chart ids); shown as no_evidence_label()
 NO_EVIDENCE_COLOR = "#EEEEEE"  # lighter than the default scale's grey "Insufficient evidence"
 NO_EVIDENCE_HATCH = "---"
 NO_EVIDENCE_TEXT = "\u2014"  # an em dash in a cell with no evidence
 EDGE_COLOR = "#333333"
 HATCH_COLOR = "#00000066"  # the pattern over a level's colour: dark, half see-through
+
+
+def no_evidence_label() -> str:
+    """The legend's name for the students with no evidence, in the user's language."""
+    return tr("No evidence")
 
 
 def level_index(scale: Scale, level: Level | None) -> int | None:
@@ -73,4 +80,4 @@ def text_color_on(background: str) -> str:
 
 
 def score_text(score: float | None) -> str:
-    return NO_EVIDENCE_TEXT if score is None else f"{score:.1f}"
+    return NO_EVIDENCE_TEXT if score is None else number_text(score, 1)

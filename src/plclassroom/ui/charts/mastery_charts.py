@@ -25,7 +25,9 @@ from plclassroom.ui.charts import (
     level_hatch,
     level_marker,
     mastery_cutoff,
+    no_evidence_label,
 )
+from plclassroom.ui.i18n import date_text, number_text, tr
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -66,20 +68,21 @@ def draw_trend(ax: Axes, points: list[HistoryPoint], scale: Scale, title: str, *
     levels = sorted(scale.levels, key=lambda lv: lv.score)
     ax.set_ylim(scale.bottom - 0.35, scale.top + 0.35)
     ax.set_yticks([lv.score for lv in levels],
-                  labels=[_abbreviate(lv.label, 12) if compact else f"{lv.label} ({lv.score:g})" for lv in levels],
+                  labels=[_abbreviate(lv.label, 12) if compact else f"{lv.label} ({number_text(lv.score)})"
+                          for lv in levels],
                   fontsize=small)
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     cutoff = mastery_cutoff(scale)
     ax.axhline(cutoff, linestyle="--", color="#444444", linewidth=1, zorder=1)
-    ax.annotate("mastery", xy=(0, cutoff), xycoords=("axes fraction", "data"),
-                xytext=(3, 2), textcoords="offset points", ha="left", va="bottom", fontsize=small,
+    ax.annotate(tr("mastery"), xy=(0, cutoff), xycoords=("axes fraction", "data"),  # notr
+                xytext=(3, 2), textcoords="offset points", ha="left", va="bottom", fontsize=small,  # notr
                 color="#444444")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if not points:
         ax.set_xticks([])
-        ax.text(0.5, 0.5, "No evidence yet", transform=ax.transAxes, ha="center", va="center",
+        ax.text(0.5, 0.5, tr("No evidence yet"), transform=ax.transAxes, ha="center", va="center",
                 fontsize=small, color="#555555")
         return
 
@@ -124,13 +127,13 @@ def draw_trend(ax: Axes, points: list[HistoryPoint], scale: Scale, title: str, *
     handles = [Line2D([], [], linestyle="none", marker=level_marker(scale, lv), markersize=size,
                       markerfacecolor=lv.color, markeredgecolor="#000000", label=lv.label) for lv in shown]
     if steps:
-        handles.append(Line2D([], [], color="#222222", linewidth=1.4, label="calculated level"))
+        handles.append(Line2D([], [], color="#222222", linewidth=1.4, label=tr("calculated level")))
     if old_x:
         handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="none",
-                              markeredgecolor="#222222", label="before correction"))
+                              markeredgecolor="#222222", label=tr("before correction")))
     if compact:
         return  # small multiples: the page carries one legend
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=small, frameon=False,
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=small, frameon=False,  # notr
               borderaxespad=0)
 
 
@@ -144,22 +147,24 @@ def draw_distribution(ax: Axes, view: ClassMastery, *, legend: bool = True) -> N
     students = len(view.students)
     scale = view.scale
     competencies = view.competencies
-    ax.set_title(f"{view.title}: students at each level", loc="left", fontsize="medium", wrap=True)
+    ax.set_title(tr("{title}: students at each level").format(title=view.title), loc="left", fontsize="medium",
+                 wrap=True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if not competencies or not students:
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.text(0.5, 0.5, "No competencies in this class yet" if not competencies else "No students yet",
+        ax.text(0.5, 0.5, tr("No competencies in this class yet") if not competencies else tr("No students yet"),
                 transform=ax.transAxes, ha="center", va="center", color="#555555")
         return
     counts = [view.counts(c.id) for c in competencies]
     # A count goes in a segment at least ~0.2 in wide (the bars take about 3/4 of the figure's width).
     room = 0.2 / (0.72 * ax.figure.get_figwidth())
     left = [0] * len(competencies)
-    bands = [(level.label, level.color, level_hatch(scale, level)) for level in scale.levels]
-    bands.append((NO_EVIDENCE_LABEL, NO_EVIDENCE_COLOR, NO_EVIDENCE_HATCH))
-    for label, color, hatch in bands:
+    # (the band's id, its name in the legend, colour, hatch)
+    bands = [(level.label, level.label, level.color, level_hatch(scale, level)) for level in scale.levels]
+    bands.append((NO_EVIDENCE_LABEL, no_evidence_label(), NO_EVIDENCE_COLOR, NO_EVIDENCE_HATCH))
+    for label, _name, color, hatch in bands:
         key = "" if label == NO_EVIDENCE_LABEL else label
         rows = [(row, count[key]) for row, count in enumerate(counts) if count.get(key)]
         if not rows:
@@ -177,33 +182,39 @@ def draw_distribution(ax: Axes, view: ClassMastery, *, legend: bool = True) -> N
             left[row] += width
     mastered = [sum(1 for s in view.students if view.mastered(view.cell(s.id, c.id))) for c in competencies]
     ax.set_yticks(range(len(competencies)),
-                  labels=[f"{short_code(c.code)} \u00b7 {m}/{students} mastered"
+                  labels=[tr("{code} · {mastered}/{students} mastered").format(
+                      code=short_code(c.code), mastered=m, students=students)
                           for c, m in zip(competencies, mastered, strict=True)],
                   fontsize="small")
     ax.set_ylim(len(competencies) - 0.5, -0.5)  # the first competency on top
     ax.set_xlim(0, students)
-    ax.set_xlabel("students", fontsize="small")
+    ax.set_xlabel(tr("students"), fontsize="small")
     ax.tick_params(axis="x", labelsize="small")
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     if legend:
-        handles = [Patch(facecolor=color, hatch=hatch, edgecolor=EDGE_COLOR, linewidth=0.6, label=label)
-                   for label, color, hatch in bands]
+        handles = [Patch(facecolor=color, hatch=hatch, edgecolor=EDGE_COLOR, linewidth=0.6, label=name)
+                   for _label, name, color, hatch in bands]
         for handle in handles:
             soften_hatch(handle)
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3,
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3,  # notr
                   fontsize="small", frameon=False, handlelength=2.2, handleheight=1.2)
 
 
 def trend_summary(points: list[HistoryPoint], scale: Scale, title: str) -> str:
     """The chart in words, for screen readers."""
     if not points:
-        return f"{title}: no evidence yet."
+        return tr("{title}: no evidence yet.").format(title=title)
     last = points[-1]
     now = scale.level_for(last.level_after)
-    level = f"{now.label} ({last.level_after:.1f})" if now and last.level_after is not None else "no level"
-    return (f"{title}: {len(points)} pieces of evidence from {points[0].observed_on} to {last.observed_on}; "
-            f"calculated level now {level}; mastery from {mastery_cutoff(scale):g}.")
+    level = (f"{now.label} ({number_text(last.level_after, 1)})" if now and last.level_after is not None
+             else tr("no level"))
+    said = (tr("{title}: {n} piece of evidence from {start} to {end}; calculated level now {level}; mastery "
+               "from {cutoff}.") if len(points) == 1 else
+            tr("{title}: {n} pieces of evidence from {start} to {end}; calculated level now {level}; mastery "
+               "from {cutoff}."))
+    return said.format(title=title, n=len(points), start=date_text(points[0].observed_on),
+                       end=date_text(last.observed_on), level=level, cutoff=number_text(mastery_cutoff(scale)))
 
 
 def distribution_summary(view: ClassMastery) -> str:
@@ -211,8 +222,8 @@ def distribution_summary(view: ClassMastery) -> str:
     for competency in view.competencies:
         counts = view.counts(competency.id)
         levels = ", ".join(f"{counts[lv.label]} {lv.label}" for lv in view.scale.levels if counts.get(lv.label))
-        parts.append(f"{short_code(competency.code)}: {levels or 'none assessed'}; "
-                     f"{counts.get('', 0)} with no evidence")
+        parts.append(tr("{code}: {levels}; {n} with no evidence").format(
+            code=short_code(competency.code), levels=levels or tr("none assessed"), n=counts.get("", 0)))
     return f"{view.title}. " + ". ".join(parts)
 
 
@@ -246,7 +257,7 @@ class TrendChart(_Chart):
 
     def plot(self, points: list[HistoryPoint], scale: Scale, title: str) -> None:
         draw_trend(self.axes, points, scale, title)
-        self.setAccessibleName(f"Trend: {title}")
+        self.setAccessibleName(tr("Trend: {title}").format(title=title))
         self.setAccessibleDescription(trend_summary(points, scale, title))
         self.canvas.draw_idle()
 
@@ -260,6 +271,6 @@ class DistributionChart(_Chart):
         height = 1.5 + 0.38 * rows
         self.setMinimumHeight(int(height * 72))
         draw_distribution(self.axes, view)
-        self.setAccessibleName(f"Levels in {view.title}")
+        self.setAccessibleName(tr("Levels in {title}").format(title=view.title))
         self.setAccessibleDescription(distribution_summary(view))
         self.canvas.draw_idle()

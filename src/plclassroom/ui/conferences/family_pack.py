@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPageSize,
 
 from plclassroom.interop.atomic import atomic_write
 from plclassroom.services.family_pack import FamilyPack
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.playlists.paper import (
     INK,
     MARGIN,
@@ -35,45 +36,47 @@ from plclassroom.ui.playlists.paper import (
     wrap_lines,
 )
 
+# The pack is written in the language the advisor picks for the family, whatever the app's own language:
+# its words are these two fixed tables, not tr().
 LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "title": "Family pack", "made_on": "Made on", "class": "Class",
-        "goals": "Our goals", "no_goals": "No goals set yet: ask about them at the next conference.",
-        "measure": "How we will know", "by": "By", "status": "Status",
-        "strengths": "Strengths", "no_strengths": "Not written down yet.",
-        "steps": "Next steps", "no_steps": "No next steps yet.", "who": "Who",
-        "notes": "What we talked about",
-        "learning": "How learning is going", "no_evidence": "No evidence yet", "of": "of",
-        "footer": "Questions or ideas? Talk to your child's advisor: we are glad to hear from you.",
-        "student": "student", "advisor": "advisor", "family": "family", "teacher": "teacher",
-        "active": "working on it", "met": "met", "revised": "revised", "dropped": "set aside",
+        "title": "Family pack", "made_on": "Made on", "class": "Class",  # notr
+        "goals": "Our goals", "no_goals": "No goals set yet: ask about them at the next conference.",  # notr
+        "measure": "How we will know", "by": "By", "status": "Status",  # notr
+        "strengths": "Strengths", "no_strengths": "Not written down yet.",  # notr
+        "steps": "Next steps", "no_steps": "No next steps yet.", "who": "Who",  # notr
+        "notes": "What we talked about",  # notr
+        "learning": "How learning is going", "no_evidence": "No evidence yet", "of": "of",  # notr
+        "footer": "Questions or ideas? Talk to your child's advisor: we are glad to hear from you.",  # notr
+        "student": "student", "advisor": "advisor", "family": "family", "teacher": "teacher",  # notr
+        "active": "working on it", "met": "met", "revised": "revised", "dropped": "set aside",  # notr
     },
     "es": {
-        "title": "Resumen para la familia", "made_on": "Preparado el", "class": "Clase",
-        "goals": "Nuestras metas", "no_goals": "Aún no hay metas: pregunte por ellas en la próxima reunión.",
-        "measure": "Cómo lo sabremos", "by": "Para el", "status": "Estado",
-        "strengths": "Fortalezas", "no_strengths": "Aún no están anotadas.",
-        "steps": "Próximos pasos", "no_steps": "Aún no hay próximos pasos.", "who": "Quién",
-        "notes": "De qué hablamos",
-        "learning": "Cómo va el aprendizaje", "no_evidence": "Aún sin evidencia", "of": "de",
-        "footer": "¿Preguntas o ideas? Hable con el asesor de su hijo o hija: nos alegra saber de ustedes.",
-        "student": "estudiante", "advisor": "asesor", "family": "familia", "teacher": "maestro",
-        "active": "en progreso", "met": "cumplida", "revised": "revisada", "dropped": "dejada de lado",
+        "title": "Resumen para la familia", "made_on": "Preparado el", "class": "Clase",  # notr
+        "goals": "Nuestras metas", "no_goals": "Aún no hay metas: pregunte por ellas en la próxima reunión.",  # notr
+        "measure": "Cómo lo sabremos", "by": "Para el", "status": "Estado",  # notr
+        "strengths": "Fortalezas", "no_strengths": "Aún no están anotadas.",  # notr
+        "steps": "Próximos pasos", "no_steps": "Aún no hay próximos pasos.", "who": "Quién",  # notr
+        "notes": "De qué hablamos",  # notr
+        "learning": "Cómo va el aprendizaje", "no_evidence": "Aún sin evidencia", "of": "de",  # notr
+        "footer": "¿Preguntas o ideas? Hable con el asesor de su hijo o hija: nos alegra saber de ustedes.",  # notr
+        "student": "estudiante", "advisor": "asesor", "family": "familia", "teacher": "maestro",  # notr
+        "active": "en progreso", "met": "cumplida", "revised": "revisada", "dropped": "dejada de lado",  # notr
     },
 }
-LEVEL_WORDS = {"es": {"Advanced": "Avanzado", "Proficient": "Competente", "Developing": "En desarrollo",
-                      "Beginning": "Inicial", "Insufficient evidence": "Evidencia insuficiente"}}
+LEVEL_WORDS = {"es": {"Advanced": "Avanzado", "Proficient": "Competente", "Developing": "En desarrollo",  # notr
+                      "Beginning": "Inicial", "Insufficient evidence": "Evidencia insuficiente"}}  # notr
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",  # notr
+           "November", "December"],  # notr
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",  # notr
+           "noviembre", "diciembre"],  # notr
 }
 
 
 def _words(language: str) -> dict[str, str]:
     if language not in LABELS:
-        raise ValueError(f"The family pack is written in {' or '.join(LABELS)}, not {language!r}.")
+        raise ValueError(f"The family pack is written in {' or '.join(LABELS)}, not {language!r}.")  # notr
     return LABELS[language]
 
 
@@ -81,7 +84,7 @@ def day_text(day: date | None, language: str = "en") -> str:
     if day is None:
         return ""
     month = MONTHS[language][day.month - 1]
-    return f"{day.day} de {month} de {day.year}" if language == "es" else f"{day.day} {month} {day.year}"
+    return f"{day.day} de {month} de {day.year}" if language == "es" else f"{day.day} {month} {day.year}"  # notr
 
 
 # -- what the page says ------------------------------------------------------------------------------
@@ -256,7 +259,7 @@ def _write_pdf(pack: FamilyPack, target: Path, language: str) -> None:
     writer.setCreator("plclassroom")
     painter = QPainter()
     if not painter.begin(writer):
-        raise FamilyPackWriteError(f"The family pack could not be written to {target.parent}.")
+        raise FamilyPackWriteError(tr("The family pack could not be written to {folder}.").format(folder=target.parent))
     try:
         device = QSizeF(writer.width(), writer.height())
         painter.scale(device.width() / PAGE_W, device.height() / PAGE_H)
@@ -264,7 +267,7 @@ def _write_pdf(pack: FamilyPack, target: Path, language: str) -> None:
     finally:
         finished = painter.end()
     if not finished:
-        raise FamilyPackWriteError("The family pack could not be finished.")
+        raise FamilyPackWriteError(tr("The family pack could not be finished."))
 
 
 def write_family_pack(pack: FamilyPack, path: Path, language: str = "en") -> Path:

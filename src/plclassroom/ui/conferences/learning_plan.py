@@ -18,7 +18,15 @@ from PySide6.QtWidgets import (
 from plclassroom.domain import PLAN_FIELDS
 from plclassroom.services import learning_plans
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import date_text, datetime_text, tr
 from plclassroom.ui.profile.view import NarrativeEdit
+
+
+def part_labels() -> dict[str, str]:
+    """The plan's parts as shown (``PLAN_FIELDS`` has them in English, for the services)."""
+    return {"core_values": tr("Core values"), "action_steps": tr("Action steps"),
+            "student_reflection": tr("Reflection by the student"), "family_reflection": tr("Reflection by the family"),
+            "advisor_reflection": tr("Reflection by the advisor"), "transition_plan": tr("Transition plan")}
 
 
 class LearningPlanDialog(QDialog):
@@ -26,12 +34,14 @@ class LearningPlanDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.student_id, self.author_id = context, student_id, author_id
-        self.setWindowTitle(f"Learning plan — {name}")
+        self.setWindowTitle(tr("Learning plan — {name}").format(name=name))
         self.resize(820, 720)
         plan = context.call(learning_plans.plan_for, student_id)
         form = QFormLayout()
         self.parts: dict[str, QPlainTextEdit] = {}
-        for part, label in PLAN_FIELDS.items():
+        labels = part_labels()
+        for part, english in PLAN_FIELDS.items():
+            label = labels.get(part, english)
             editor = NarrativeEdit(accessibleName=label)
             editor.setPlainText(getattr(plan, part))
             editor.setTabChangesFocus(True)
@@ -39,31 +49,34 @@ class LearningPlanDialog(QDialog):
             editor.focus_left.connect(lambda p=part: self.save_part(p))
             self.parts[part] = editor
             form.addRow(f"{label}:", editor)
-        self.every = QSpinBox(minimum=1, maximum=52, value=plan.review_every_weeks, suffix=" weeks",
-                              accessibleName="Review every")
-        reviewed = QPushButton("Reviewed with the student today")
+        self.every = QSpinBox(minimum=1, maximum=52, value=plan.review_every_weeks, suffix=tr(" weeks"),
+                              accessibleName=tr("Review every"))
+        reviewed = QPushButton(tr("Reviewed with the student today"))
         reviewed.clicked.connect(self.mark_reviewed)
         self.review = QLabel()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Review every"))
+        row.addWidget(QLabel(tr("Review every")))
         row.addWidget(self.every)
         row.addWidget(reviewed)
         row.addWidget(self.review, 1)
-        self.history = QListWidget(accessibleName="Every change to the plan")
+        self.history = QListWidget(accessibleName=tr("Every change to the plan"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(row)
-        layout.addWidget(QLabel("Every change, newest first"))
+        layout.addWidget(QLabel(tr("Every change, newest first")))
         layout.addWidget(self.history, 1)
         self._show(plan)
 
     def _show(self, plan) -> None:
         upcoming = learning_plans.next_review(plan)
-        self.review.setText(f"Last reviewed {plan.reviewed_on}, next by {upcoming}" if upcoming else "Not reviewed yet")
+        self.review.setText(tr("Last reviewed {reviewed}, next by {upcoming}").format(
+            reviewed=date_text(plan.reviewed_on), upcoming=date_text(upcoming)) if upcoming else tr("Not reviewed yet"))
         self.history.clear()
+        shown = {PLAN_FIELDS[part]: label for part, label in part_labels().items() if part in PLAN_FIELDS}
         for revision in self.context.call(learning_plans.revisions, self.student_id):
-            self.history.addItem(f"{revision.at:%Y-%m-%d %H:%M} · {revision.by} changed {revision.part}: "
-                                 f"“{revision.old[:40]}” → “{revision.new[:60]}”")
+            self.history.addItem(tr("{when} · {who} changed {part}: “{old}” → “{new}”").format(
+                when=datetime_text(revision.at), who=revision.by, part=shown.get(revision.part, revision.part),
+                old=revision.old[:40], new=revision.new[:60]))
 
     def save_part(self, part: str) -> None:
         text = self.parts[part].toPlainText()

@@ -40,10 +40,18 @@ from plclassroom.services.conferences import OWNERS, ConferenceInput, StepInput
 from plclassroom.ui.conferences.family_pack import write_family_pack
 from plclassroom.ui.conferences.learning_plan import LearningPlanDialog
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import date_text, datetime_text, tr
 
 AUTOSAVE_MS = 3000
-PRIVACY_LABELS = {"private": "Private (only me)", "teachers": "The student's teachers", "family": "Shareable with "
-                  "the family"}
+
+
+def privacy_labels() -> dict[str, str]:
+    return {"private": tr("Private (only me)"), "teachers": tr("The student's teachers"),
+            "family": tr("Shareable with the family")}
+
+
+def conference_title(name: str) -> str:
+    return tr("Conference with {name}").format(name=name)
 
 
 class ConferenceEditor(QWidget):
@@ -55,51 +63,53 @@ class ConferenceEditor(QWidget):
         self.author_id = ""
         self._loading = False
         self.title = QLabel(objectName="profileSubtitle")
-        self.held_on = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName="Date")
-        self.minutes = QSpinBox(minimum=0, maximum=600, value=15, suffix=" min", accessibleName="Length")
-        self.kind = QComboBox(accessibleName="Kind of conference")
+        self.held_on = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName=tr("Date"))
+        self.minutes = QSpinBox(minimum=0, maximum=600, value=15, suffix=tr(" min"), accessibleName=tr("Length"))
+        self.kind = QComboBox(accessibleName=tr("Kind of conference"))
         self.kind.addItems(conferences.KINDS)
-        self.attendees = QLineEdit("student, advisor", accessibleName="Who was there")
-        self.notes = QPlainTextEdit(accessibleName="Notes")
+        self.attendees = QLineEdit(tr("student, advisor"), accessibleName=tr("Who was there"))
+        self.notes = QPlainTextEdit(accessibleName=tr("Notes"))
         self.notes.setTabChangesFocus(True)
         self.privacy = QButtonGroup(self)
         privacy_row = QVBoxLayout()
-        for value, label in PRIVACY_LABELS.items():
+        for value, label in privacy_labels().items():
             button = QRadioButton(label)
             button.setProperty("value", value)
             self.privacy.addButton(button)
             privacy_row.addWidget(button)
         self.privacy.buttons()[1].setChecked(True)
         self.follow_up = QDateEdit(QDate.currentDate().addDays(21), calendarPopup=True,
-                                   accessibleName="Follow-up date")
-        self.goals = QTableWidget(0, 2, accessibleName="Goals reviewed")
-        self.goals.setHorizontalHeaderLabels(["Goal (tick the ones you talked about)", "How it is going"])
+                                   accessibleName=tr("Follow-up date"))
+        self.goals = QTableWidget(0, 2, accessibleName=tr("Goals reviewed"))
+        self.goals.setHorizontalHeaderLabels([tr("Goal (tick the ones you talked about)"), tr("How it is going")])
         self.goals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.goals.verticalHeader().hide()
+        self.goals.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.goals.setMaximumHeight(120)
-        self.steps = QTableWidget(0, 4, accessibleName="Next steps")
-        self.steps.setHorizontalHeaderLabels(["Next step", "Who", "Due", "Done"])
-        self.steps.horizontalHeaderItem(2).setToolTip("Write the date as YYYY-MM-DD")
+        self.steps = QTableWidget(0, 4, accessibleName=tr("Next steps"))
+        self.steps.setHorizontalHeaderLabels([tr("Next step"), tr("Who"), tr("Due"), tr("Done")])
+        self.steps.horizontalHeaderItem(2).setToolTip(tr("Write the date as YYYY-MM-DD"))
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.steps.setWordWrap(False)
+        self.steps.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.steps.setMaximumHeight(150)
-        add_step = QPushButton("Add next step")
+        add_step = QPushButton(tr("Add next step"))
         add_step.clicked.connect(lambda: self.add_step())
-        self.save_button = QPushButton("Save conference")
+        self.save_button = QPushButton(tr("Save conference"))
         self.save_button.clicked.connect(lambda: self.save())
         self.status = QLabel()
         form = QFormLayout()
         form.addRow(self.title)
-        form.addRow("Date:", self.held_on)
-        form.addRow("Length:", self.minutes)
-        form.addRow("Kind:", self.kind)
-        form.addRow("Who was there:", self.attendees)
-        form.addRow("Notes:", self.notes)
-        form.addRow("Privacy:", privacy_row)
-        form.addRow("Meet again by:", self.follow_up)
-        form.addRow("Goals reviewed:", self.goals)
-        form.addRow("Next steps:", self.steps)
+        form.addRow(tr("Date:"), self.held_on)
+        form.addRow(tr("Length:"), self.minutes)
+        form.addRow(tr("Kind:"), self.kind)
+        form.addRow(tr("Who was there:"), self.attendees)
+        form.addRow(tr("Notes:"), self.notes)
+        form.addRow(tr("Privacy:"), privacy_row)
+        form.addRow(tr("Meet again by:"), self.follow_up)
+        form.addRow(tr("Goals reviewed:"), self.goals)
+        form.addRow(tr("Next steps:"), self.steps)
         buttons = QHBoxLayout()
         buttons.addWidget(add_step)
         buttons.addStretch(1)
@@ -127,7 +137,7 @@ class ConferenceEditor(QWidget):
         """A new conference with ``student_id`` (or one brought back from a draft)."""
         self._loading = True
         self.student_id, self.author_id, self.conference_id = student_id, author_id, None
-        self.title.setText(f"Conference with {name}")
+        self.title.setText(conference_title(name))
         self.notes.clear()
         self.steps.setRowCount(0)
         self.goals.setRowCount(0)
@@ -170,7 +180,7 @@ class ConferenceEditor(QWidget):
         row = self.steps.rowCount()
         self.steps.insertRow(row)
         self.steps.setItem(row, 0, QTableWidgetItem(text))
-        owner_box = QComboBox()
+        owner_box = QComboBox(accessibleName=tr("Who does the next step"))
         owner_box.addItems(OWNERS)
         owner_box.setCurrentText(owner)
         owner_box.currentIndexChanged.connect(self._edited)
@@ -230,8 +240,8 @@ class ConferenceEditor(QWidget):
             try:
                 due = date.fromisoformat(step["due_on"]) if step["due_on"] else None
             except ValueError:
-                raise conferences.ConferenceError(f"{step['due_on']!r} is not a date: write it as YYYY-MM-DD") \
-                    from None
+                raise conferences.ConferenceError(tr("{value} is not a date: write it as YYYY-MM-DD").format(
+                    value=repr(step["due_on"]))) from None
             steps.append(StepInput(step["text"], step["owner"], due, step["done"]))
         return ConferenceInput(self.student_id, self.author_id, date.fromisoformat(data["held_on"]), data["kind"],
                                data["minutes"] or None, data["attendees"], data["notes"], data["privacy"],
@@ -244,7 +254,7 @@ class ConferenceEditor(QWidget):
             return
         self.context.call(conferences.save_draft, self.draft_key, self.payload())
         self.dirty = False
-        self.status.setText("Draft saved")
+        self.status.setText(tr("Draft saved"))
 
     def save(self) -> str | None:
         try:
@@ -257,8 +267,8 @@ class ConferenceEditor(QWidget):
         self.dirty = False
         self.setEnabled(False)
         self.student_id = ""
-        self.status.setText("Saved")
-        self.context.message.emit("Conference saved.")
+        self.status.setText(tr("Saved"))
+        self.context.message.emit(tr("Conference saved."))
         self.context.changed.emit("conference", "")
         return conference_id
 
@@ -269,13 +279,13 @@ class TemplatesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Conference templates")
+        self.setWindowTitle(tr("Conference templates"))
         self.resize(640, 420)
-        self.kind = QComboBox(accessibleName="Kind of conference")
+        self.kind = QComboBox(accessibleName=tr("Kind of conference"))
         self.kind.addItems(conferences.KINDS)
-        self.prompts = QPlainTextEdit(accessibleName="Prompts, one a line")
-        save = QPushButton("Save these prompts")
-        close = QPushButton("Close")
+        self.prompts = QPlainTextEdit(accessibleName=tr("Prompts, one a line"))
+        save = QPushButton(tr("Save these prompts"))
+        close = QPushButton(tr("Close"))
         save.clicked.connect(self.save)
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -294,44 +304,45 @@ class TemplatesDialog(QDialog):
 
     def save(self) -> None:
         self.context.call(conferences.save_template, self.kind.currentText(), self.prompts.toPlainText())
-        self.context.message.emit(f"Prompts for {self.kind.currentText()} conferences saved.")
+        self.context.message.emit(tr("Prompts for {kind} conferences saved.").format(kind=self.kind.currentText()))
 
 
 class ConferencesPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.advisor = QComboBox(accessibleName="Whose caseload")
-        self.not_met_days = QSpinBox(minimum=1, maximum=365, value=conferences.NOT_MET_DAYS, suffix=" days",
-                                     accessibleName="Flag students not met in")
-        self.caseload = QTableWidget(0, 4, accessibleName="Caseload")
-        self.caseload.setHorizontalHeaderLabels(["Advisee", "Last met", "Open steps", "Why see them"])
+        self.advisor = QComboBox(accessibleName=tr("Whose caseload"))
+        self.not_met_days = QSpinBox(minimum=1, maximum=365, value=conferences.NOT_MET_DAYS, suffix=tr(" days"),
+                                     accessibleName=tr("Flag students not met in"))
+        self.caseload = QTableWidget(0, 4, accessibleName=tr("Caseload"))
+        self.caseload.setHorizontalHeaderLabels([tr("Advisee"), tr("Last met"), tr("Open steps"), tr("Why see them")])
         self.caseload.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.caseload.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.caseload.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.caseload.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.caseload.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.caseload.setSortingEnabled(False)
-        self.history = QListWidget(accessibleName="Conference history")
-        self.search_box = QLineEdit(placeholderText="Search notes, goals and next steps…",
-                                    accessibleName="Search conference notes")
+        self.history = QListWidget(accessibleName=tr("Conference history"))
+        self.search_box = QLineEdit(placeholderText=tr("Search notes, goals and next steps…"),
+                                    accessibleName=tr("Search conference notes"))
         self.search_box.setClearButtonEnabled(True)
-        self.results = QListWidget(accessibleName="Search results")
+        self.results = QListWidget(accessibleName=tr("Search results"))
         self.results.setVisible(False)
         self._search_timer = QTimer(self, singleShot=True, interval=150)  # search as you type, not per key
         self._search_timer.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
-        new = QPushButton("New conference…", toolTip="A conference with the advisee selected above")
+        new = QPushButton(tr("New conference…"), toolTip=tr("A conference with the advisee selected above"))
         new.clicked.connect(lambda: self.new_conference())
-        templates = QPushButton("Templates…", toolTip="The school's prompts for each kind of conference")
-        pack = QPushButton("Family pack…", toolTip="One page for the family: goals in the student's words, "
-                                                   "strengths, next steps; only what is marked shareable")
+        templates = QPushButton(tr("Templates…"), toolTip=tr("The school's prompts for each kind of conference"))
+        pack = QPushButton(tr("Family pack…"), toolTip=tr("One page for the family: goals in the student's words, "
+                                                          "strengths, next steps; only what is marked shareable"))
         pack.clicked.connect(lambda: self.family_pack())
-        plan = QPushButton("Learning plan…", toolTip="The advisee's personal learning plan, with every change")
+        plan = QPushButton(tr("Learning plan…"), toolTip=tr("The advisee's personal learning plan, with every change"))
         plan.clicked.connect(lambda: self.learning_plan())
         templates.clicked.connect(lambda: TemplatesDialog(self.context, self).open())
         bar = QFormLayout()
-        bar.addRow("Caseload of:", self.advisor)
-        bar.addRow("Flag if not met in:", self.not_met_days)
+        bar.addRow(tr("Caseload of:"), self.advisor)
+        bar.addRow(tr("Flag if not met in:"), self.not_met_days)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -339,7 +350,7 @@ class ConferencesPanel(QWidget):
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.results, 1)
         left_layout.addWidget(self.caseload, 2)
-        left_layout.addWidget(QLabel("History and teachers' notes"))
+        left_layout.addWidget(QLabel(tr("History and teachers' notes")))
         left_layout.addWidget(self.history, 1)
         # Two rows of buttons: the window must still fit a small laptop screen.
         first, second = QHBoxLayout(), QHBoxLayout()
@@ -350,6 +361,8 @@ class ConferencesPanel(QWidget):
         left_layout.addLayout(first)
         left_layout.addLayout(second)
         self.editor = ConferenceEditor(context)
+        # Saved (the editor closes): the keyboard's focus goes back to the caseload, not to nowhere.
+        self.editor.save_button.clicked.connect(lambda: self.editor.isEnabled() or self.caseload.setFocus())
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
@@ -378,8 +391,9 @@ class ConferencesPanel(QWidget):
         self.caseload.setRowCount(0)
         for line, row in enumerate(self.rows):
             self.caseload.insertRow(line)
-            values = (row.name, row.last_met.isoformat() if row.last_met else "never",
-                      f"{row.open_steps}" + (f" ({row.overdue_steps} overdue)" if row.overdue_steps else ""),
+            steps = (tr("{open} ({overdue} overdue)").format(open=row.open_steps, overdue=row.overdue_steps)
+                     if row.overdue_steps else f"{row.open_steps}")
+            values = (row.name, date_text(row.last_met) if row.last_met else tr("never"), steps,
                       "; ".join(row.flags))
             for column, text in enumerate(values):
                 cell = QTableWidgetItem(text)
@@ -393,16 +407,20 @@ class ConferencesPanel(QWidget):
             return
         student_id = self.rows[row].student_id
         for note in self.context.call(conferences.notes_for_advisor, student_id):
-            self.history.addItem(("Concern: " if note.concern else "Note from a teacher: ") + note.text)
+            self.history.addItem((tr("Concern: {text}") if note.concern else tr("Note from a teacher: {text}"))
+                                 .format(text=note.text))
         for conference in self.context.call(conferences.history, student_id, self.advisor.currentData()):
             open_steps = sum(1 for s in conference.steps if not s.done)
-            self.history.addItem(f"{conference.held_on}  {conference.kind} ({conference.privacy}) — "
-                                 f"{conference.notes[:80]}" + (f"  [{open_steps} open steps]" if open_steps else ""))
+            steps = ""
+            if open_steps:
+                steps = "  " + (tr("[{n} open step]") if open_steps == 1 else tr("[{n} open steps]")).format(n=open_steps)
+            self.history.addItem(f"{date_text(conference.held_on)}  {conference.kind} ({conference.privacy}) — "
+                                 f"{conference.notes[:80]}" + steps)
 
     def new_conference(self) -> None:
         row = self.caseload.currentRow()
         if not 0 <= row < len(self.rows):
-            self.context.message.emit("Pick an advisee first.")
+            self.context.message.emit(tr("Pick an advisee first."))
             return
         self.editor.save_draft()
         self.editor.start(self.rows[row].student_id, self.rows[row].name, self.advisor.currentData())
@@ -413,14 +431,14 @@ class ConferencesPanel(QWidget):
         if not found:
             return False
         key, payload, when = found[-1]
-        question = (f"A conference note was not saved ({payload.get('title', '')}, last typed {when:%d %b %H:%M}). "
-                    "Bring it back?")
-        answer = ask(question) if ask else QMessageBox.question(self, "Unsaved conference", question) == \
+        question = tr("A conference note was not saved ({title}, last typed {when}). Bring it back?").format(
+            title=payload.get("title", ""), when=datetime_text(when))
+        answer = ask(question) if ask else QMessageBox.question(self, tr("Unsaved conference"), question) == \
             QMessageBox.StandardButton.Yes
         if not answer:
             self.context.call(conferences.discard_draft, key)
             return False
-        name = payload.get("title", "").removeprefix("Conference with ")
+        name = payload.get("title", "").removeprefix(conference_title(""))
         self.editor.start(payload["student_id"], name, payload.get("author_id", ""), payload)
         return True
 
@@ -436,22 +454,25 @@ class ConferencesPanel(QWidget):
             snippet = hit.snippet.replace(search.MARK_START, "«").replace(search.MARK_END, "»")
             self.results.addItem(f"{hit.student_name} · {hit.kind}: {snippet}")
         if text.strip() and not hits:
-            self.results.addItem("Nothing you may see matches.")
+            self.results.addItem(tr("Nothing you may see matches."))
 
     def family_pack(self, path: Path | None = None, language: str | None = None, class_id: str | None = None) -> bool:
         """A one-page PDF for a family or student-led conference, in English or Spanish."""
         row = self.caseload.currentRow()
         if not 0 <= row < len(self.rows):
-            self.context.message.emit("Pick an advisee first.")
+            self.context.message.emit(tr("Pick an advisee first."))
             return False
         if language is None:
-            language, ok = QInputDialog.getItem(self, "Family pack", "Language:", ["English", "Español"], 0, False)
+            # The family's language, each named in itself (as in Settings).
+            language, ok = QInputDialog.getItem(self, tr("Family pack"), tr("Language:"),
+                                                ["English", "Español"], 0, False)  # notr
             if not ok:
                 return False
             language = "es" if language == "Español" else "en"
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save the family pack",
-                                                    f"{self.rows[row].name} family pack.pdf", "PDF (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("Save the family pack"),
+                                                    tr("{name} family pack.pdf").format(name=self.rows[row].name),
+                                                    tr("PDF (*.pdf)"))
             if not chosen:
                 return False
             path = Path(chosen)
@@ -460,15 +481,16 @@ class ConferencesPanel(QWidget):
             pack = self.context.call(family_pack.family_pack, student_id, class_id)
             write_family_pack(pack, path, language=language)
         except (family_pack.FamilyPackError, OSError) as error:
-            QMessageBox.warning(self, "Family pack not saved", str(error))
+            QMessageBox.warning(self, tr("Family pack not saved"), str(error))
             return False
-        self.context.message.emit(f"Saved {path.name}: only what is marked shareable with the family is in it.")
+        self.context.message.emit(tr("Saved {file}: only what is marked shareable with the family is in it.").format(
+            file=path.name))
         return True
 
     def learning_plan(self) -> QDialog | None:
         row = self.caseload.currentRow()
         if not 0 <= row < len(self.rows):
-            self.context.message.emit("Pick an advisee first.")
+            self.context.message.emit(tr("Pick an advisee first."))
             return None
         dialog = LearningPlanDialog(self.context, self.rows[row].student_id, self.rows[row].name,
                                     self.advisor.currentData(), self)

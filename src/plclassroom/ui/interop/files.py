@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from plclassroom.interop.case import CaseError
 from plclassroom.services import exports, frameworks
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.tasks import run_with_progress
 
 
@@ -20,14 +21,14 @@ class FileActions:
 
     def _failed(self, title: str):
         def failed(error: BaseException) -> None:
-            QMessageBox.warning(self.parent, title, f"{error}\n\nNothing was changed.")
+            QMessageBox.warning(self.parent, title, f"{error}\n\n{tr('Nothing was changed.')}")
         return failed
 
     def import_framework(self, path: Path | None = None) -> None:
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.parent, "Import a competency framework", "",
-                "Frameworks (*.json *.csv);;CASE package (*.json);;OpenSALT spreadsheet (*.csv)")
+                self.parent, tr("Import a competency framework"), "",
+                tr("Frameworks (*.json *.csv);;CASE package (*.json);;OpenSALT spreadsheet (*.csv)"))
             if not chosen:
                 return
             path = Path(chosen)
@@ -38,26 +39,31 @@ class FileActions:
 
         def done(result) -> None:
             title, report = result
-            self.context.message.emit(
-                f"Framework “{title}”: {report.added} competencies added, {report.updated} updated, "
-                f"{report.unchanged} unchanged" + (f", {report.retired} no longer in the file (kept)"
-                                                   if report.retired else "") + ".")
+            text = (tr("Framework “{title}”: {added} competencies added, {updated} updated, {unchanged} unchanged, "
+                       "{retired} no longer in the file (kept).") if report.retired else
+                    tr("Framework “{title}”: {added} competencies added, {updated} updated, {unchanged} unchanged."))
+            self.context.message.emit(text.format(title=title, added=report.added, updated=report.updated,
+                                                  unchanged=report.unchanged, retired=report.retired))
 
         def failed(error: BaseException) -> None:
-            message = str(error) if isinstance(error, CaseError) else f"The import stopped: {error}"
-            QMessageBox.warning(self.parent, "Framework not imported", f"{message}\n\nNothing was changed.")
+            message = str(error) if isinstance(error, CaseError) else tr("The import stopped: {error}").format(
+                error=error)
+            QMessageBox.warning(self.parent, tr("Framework not imported"),
+                                f"{message}\n\n{tr('Nothing was changed.')}")
 
-        self.task = run_with_progress(self.parent, f"Importing {path.name}…", work, done, failed)
+        self.task = run_with_progress(self.parent, tr("Importing {name}…").format(name=path.name), work, done,
+                                      failed)
 
     def export(self, what: str, path: Path | None = None) -> None:
         """``what``: "roster" or "mastery", for the class picked in the roster."""
         summary = self.current_class()
         if summary is None:
-            self.context.message.emit("Pick a class to export first.")
+            self.context.message.emit(tr("Pick a class to export first."))
             return
         if path is None:
             suggested = f"{summary.title} {what}.csv".replace("·", "-").replace("/", "-")
-            chosen, _ = QFileDialog.getSaveFileName(self.parent, f"Export {what}", suggested, "CSV (*.csv)")
+            title = tr("Export roster") if what == "roster" else tr("Export mastery")
+            chosen, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, tr("CSV (*.csv)"))
             if not chosen:
                 return
             path = Path(chosen)
@@ -68,7 +74,7 @@ class FileActions:
                 return export(uow, summary.id, path)
 
         def done(rows: int) -> None:
-            self.context.message.emit(f"Exported {rows} rows to {path.name}.")
+            self.context.message.emit(tr("Exported {rows} rows to {name}.").format(rows=rows, name=path.name))
 
-        self.task = run_with_progress(self.parent, f"Exporting {path.name}…", work, done,
-                                      self._failed("Export failed"))
+        self.task = run_with_progress(self.parent, tr("Exporting {name}…").format(name=path.name), work, done,
+                                      self._failed(tr("Export failed")))

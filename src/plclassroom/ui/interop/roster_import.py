@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from plclassroom.services import roster_import
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.tasks import run_with_progress
 
 
@@ -34,13 +35,14 @@ class RosterPreviewDialog(QDialog):
     def __init__(self, report: roster_import.ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
-        self.setWindowTitle(f"Import roster — {report.source}")
+        self.setWindowTitle(tr("Import roster — {source}").format(source=report.source))
         self.resize(900, 600)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>OneRoster {report.version}</b> package <b>{report.source}</b>"))
+        layout.addWidget(QLabel(tr("<b>OneRoster {version}</b> package <b>{source}</b>").format(version=report.version,
+                                                                                         source=report.source)))
 
-        counts = QTableWidget(0, 5, accessibleName="What the import will do")
-        counts.setHorizontalHeaderLabels(["", "Add", "Change", "Archive", "Unchanged"])
+        counts = QTableWidget(0, 5, accessibleName=tr("What the import will do"))
+        counts.setHorizontalHeaderLabels(["", tr("Add"), tr("Change"), tr("Archive"), tr("Unchanged")])
         for name, c in report.counts.items():
             if c.added or c.changed or c.archived or c.unchanged:
                 row = counts.rowCount()
@@ -52,13 +54,15 @@ class RosterPreviewDialog(QDialog):
         counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(counts)
 
-        self.problems = QTableWidget(0, 3, accessibleName="Problems found")
-        self.problems.setHorizontalHeaderLabels(["", "Where", "Problem"])
+        self.problems = QTableWidget(0, 3, accessibleName=tr("Problems found"))
+        self.problems.setHorizontalHeaderLabels(["", tr("Where"), tr("Problem")])
         for problem in report.fatal + report.row_problems + report.warnings:
             row = self.problems.rowCount()
             self.problems.insertRow(row)
-            kind = "Stops the import" if problem.fatal else ("Row skipped" if not problem.warning else "Note")
-            where = problem.file if problem.row is None else f"{problem.file} row {problem.row}"
+            kind = tr("Stops the import") if problem.fatal else (tr("Row skipped") if not problem.warning
+                                                                 else tr("Note"))
+            where = problem.file if problem.row is None else tr("{file} row {row}").format(file=problem.file,
+                                                                                           row=problem.row)
             for column, text in enumerate((kind, where, problem.message)):
                 self.problems.setItem(row, column, QTableWidgetItem(text))
         self.problems.verticalHeader().hide()
@@ -66,15 +70,17 @@ class RosterPreviewDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(QLabel(f"{len(report.fatal)} problems stop the import, {len(report.row_problems)} rows "
-                                f"have problems, {len(report.warnings)} notes."))
+        layout.addWidget(QLabel(tr("{fatal} problems stop the import, {rows} rows have problems, {notes} notes.")
+                                .format(fatal=len(report.fatal), rows=len(report.row_problems),
+                                        notes=len(report.warnings))))
         layout.addWidget(self.problems, 1)
 
-        self.valid_only = QCheckBox(f"Import the valid rows only ({len(report.row_problems)} rows will be skipped)")
+        self.valid_only = QCheckBox(tr("Import the valid rows only ({n} rows will be skipped)").format(
+            n=len(report.row_problems)))
         self.valid_only.setVisible(bool(report.row_problems) and not report.fatal)
         layout.addWidget(self.valid_only)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -96,22 +102,22 @@ class RosterImport:
 
     def choose(self, folder: bool = False) -> None:
         if folder:
-            path = QFileDialog.getExistingDirectory(self.parent, "Import a OneRoster folder")
+            path = QFileDialog.getExistingDirectory(self.parent, tr("Import a OneRoster folder"))
         else:
-            path, _ = QFileDialog.getOpenFileName(self.parent, "Import a OneRoster package", "",
-                                                  "OneRoster package (*.zip);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(self.parent, tr("Import a OneRoster package"), "",
+                                                  tr("OneRoster package (*.zip);;All files (*)"))
         if path:
             self.preview(Path(path))
 
     def _run(self, label: str, work, done) -> None:
         def failed(error: BaseException) -> None:
             if isinstance(error, roster_import.Cancelled):
-                self.context.message.emit("Import cancelled; nothing was changed.")
+                self.context.message.emit(tr("Import cancelled; nothing was changed."))
             elif isinstance(error, roster_import.ImportRefused):
-                QMessageBox.warning(self.parent, "Roster not imported", str(error))
+                QMessageBox.warning(self.parent, tr("Roster not imported"), str(error))
             else:
-                QMessageBox.critical(self.parent, "Roster not imported",
-                                     f"The import stopped and nothing was changed: {error}")
+                QMessageBox.critical(self.parent, tr("Roster not imported"),
+                                     tr("The import stopped and nothing was changed: {error}").format(error=error))
 
         self.task = run_with_progress(self.parent, label, work, done, failed)
 
@@ -120,7 +126,7 @@ class RosterImport:
             with self.context.store.unit_of_work() as uow:
                 return roster_import.preview_roster(uow, path, progress=report_progress)
 
-        self._run(f"Reading {path.name}…", work, lambda report: self.show_preview(path, report))
+        self._run(tr("Reading {name}…").format(name=path.name), work, lambda report: self.show_preview(path, report))
 
     def show_preview(self, path: Path, report: roster_import.ImportReport) -> None:
         self.dialog = RosterPreviewDialog(report, self.parent)
@@ -135,7 +141,8 @@ class RosterImport:
         def done(report: roster_import.ImportReport) -> None:
             added = sum(c.added for c in report.counts.values())
             changed = sum(c.changed + c.archived for c in report.counts.values())
-            self.context.message.emit(f"Roster imported from {report.source}: {added} added, {changed} updated.")
+            self.context.message.emit(tr("Roster imported from {source}: {added} added, {changed} updated.").format(
+                source=report.source, added=added, changed=changed))
             self.on_imported(report)
 
-        self._run(f"Importing {path.name}…", work, done)
+        self._run(tr("Importing {name}…").format(name=path.name), work, done)

@@ -32,8 +32,27 @@ from plclassroom.domain import EvidenceSource
 from plclassroom.services import mastery
 from plclassroom.services.mastery import CompetencyColumn, EvidenceEntry, MasteryError, StudentRow, short_code
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import number_text, tr
 
-ABSENT = "absent"
+
+def source_labels() -> dict[str, str]:
+    """Each kind of evidence (the value stored) as a person reads it."""
+    return {EvidenceSource.OBSERVATION: tr("observation"), EvidenceSource.QUIZ: tr("quiz"),
+            EvidenceSource.PROJECT: tr("project"), EvidenceSource.CONFERENCE: tr("conference"),
+            EvidenceSource.SELF_ASSESSMENT: tr("self-assessment"),
+            EvidenceSource.PLAYLIST_CHECKPOINT: tr("playlist checkpoint"),
+            EvidenceSource.PRIOR_SCORE: tr("prior score")}
+
+
+def source_label(value: str) -> str:
+    return source_labels().get(value, value)
+
+
+def add_sources(combo: QComboBox) -> None:
+    """The kinds a teacher records by hand (not prior scores): shown in the language chosen, stored as is."""
+    for source in EvidenceSource:
+        if source != EvidenceSource.PRIOR_SCORE:
+            combo.addItem(source_label(source), source.value)
 
 
 class EvidenceGridModel(QAbstractTableModel):
@@ -63,7 +82,7 @@ class EvidenceGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Vertical:
                 name = self.students[section].name
-                return f"{name} (absent)" if section in self.absent else name
+                return tr("{name} (absent)").format(name=name) if section in self.absent else name
             return short_code(self.competencies[section].code)
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             return self.competencies[section].statement
@@ -77,8 +96,8 @@ class EvidenceGridModel(QAbstractTableModel):
             if self.typing and self.typing[0] == key:
                 return self.typing[1] + "▏"
             if index.row() in self.absent:
-                return ABSENT
-            return f"{self.saved[key][1]:g}" if key in self.saved else ""
+                return tr("absent")
+            return number_text(self.saved[key][1]) if key in self.saved else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -87,7 +106,7 @@ class EvidenceGridModel(QAbstractTableModel):
             if key in self.saved:
                 return QBrush(QColor("#e3f2e8"))
         if role == Qt.ItemDataRole.ToolTipRole and key in self.saved:
-            return "Saved as evidence. Type over it to correct it (the first version is kept)."
+            return tr("Saved as evidence. Type over it to correct it (the first version is kept).")
         return None
 
     def refresh(self, row: int, column: int) -> None:
@@ -101,7 +120,7 @@ class EvidenceGridView(QTableView):
     def __init__(self, panel: EvidenceGridPanel) -> None:
         super().__init__()
         self.panel = panel
-        self.setAccessibleName("Evidence entry grid")
+        self.setAccessibleName(tr("Evidence entry grid"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)
@@ -112,6 +131,9 @@ class EvidenceGridView(QTableView):
         if not index.isValid():
             return super().keyPressEvent(event)
         key, text = event.key(), event.text()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.ignore()  # Ctrl+Tab: the next tab of the window, as everywhere else (the grid keeps Tab)
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.panel.paste(index.row(), index.column(), QGuiApplication.clipboard().text())
             return
@@ -173,25 +195,30 @@ class EvidenceGridPanel(QWidget):
         self.grid.horizontalHeader().setMinimumSectionSize(70)
         self.grid.verticalHeader().setDefaultSectionSize(24)
 
-        self.choose = QListWidget(accessibleName="Competencies to record")
+        self.choose = QListWidget(accessibleName=tr("Competencies to record"))
         self.choose.itemChanged.connect(lambda _item: self._columns_changed())
-        self.observed_on = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName="Date observed")
-        self.source = QComboBox(accessibleName="Kind of evidence")
-        self.source.addItems([s.value for s in EvidenceSource if s != EvidenceSource.PRIOR_SCORE])
-        self.source.setCurrentText(EvidenceSource.QUIZ.value)
-        self.note = QLineEdit(placeholderText="Note for every piece (optional)", accessibleName="Note")
-        self.fill_level = QDoubleSpinBox(accessibleName="Level to fill", decimals=1, singleStep=0.5)
+        self.observed_on = QDateEdit(QDate.currentDate(), calendarPopup=True,
+                                     accessibleName=tr("Date observed"))
+        self.source = QComboBox(accessibleName=tr("Kind of evidence"))
+        add_sources(self.source)
+        self.source.setCurrentIndex(self.source.findData(EvidenceSource.QUIZ.value))
+        self.note = QLineEdit(placeholderText=tr("Note for every piece (optional)"), accessibleName=tr("Note"))
+        self.fill_level = QDoubleSpinBox(accessibleName=tr("Level to fill"), decimals=1, singleStep=0.5)
         self.fill_level.setRange(0, 4)
         self.fill_level.setValue(3)
-        fill = QPushButton("Fill empty in this column", accessibleName="Give every present student without a "
-                           "level in the current column this level")
+        fill = QPushButton(tr("F&ill empty in this column"),
+                           accessibleName=tr("Give every present student without a level in the current column "
+                                             "this level"))
         fill.clicked.connect(self.fill_empty)
-        self.status = QLabel("Type a level and press Enter; 'a' marks a student absent.")
+        self.status = QLabel(tr("Type a level and press Enter; 'a' marks a student absent."))
         self.status.setWordWrap(True)
 
         bar = QHBoxLayout()
-        for label, widget in (("Observed", self.observed_on), ("Kind", self.source)):
-            bar.addWidget(QLabel(label))
+        # Mnemonics (Alt+O, Alt+K, Alt+I, Alt+T) reach these from the grid, which keeps Tab for itself.
+        for text, widget in ((tr("&Observed"), self.observed_on), (tr("&Kind"), self.source)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            bar.addWidget(label)
             bar.addWidget(widget)
         bar.addWidget(self.note, 1)
         bar.addWidget(self.fill_level)
@@ -199,7 +226,9 @@ class EvidenceGridPanel(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("Competencies"))
+        competencies = QLabel(tr("Compe&tencies"))
+        competencies.setBuddy(self.choose)
+        side_layout.addWidget(competencies)
         side_layout.addWidget(self.choose, 1)
         splitter = QSplitter()
         splitter.addWidget(side)
@@ -238,7 +267,7 @@ class EvidenceGridPanel(QWidget):
 
     def _entry(self, row: int, column: int, score: float) -> EvidenceEntry:
         return EvidenceEntry(self.model.students[row].id, self.model.competencies[column].id, score,
-                             self.observed_on.date().toPython(), self.source.currentText(), self.note.text().strip())
+                             self.observed_on.date().toPython(), self.source.currentData(), self.note.text().strip())
 
     def save(self, cells: list[tuple[int, int, float]]) -> bool:
         """Record these cells: new ones in one transaction, typed-over ones as corrections."""
@@ -258,7 +287,9 @@ class EvidenceGridPanel(QWidget):
             return False
         for row, column, _ in cells:
             self.model.refresh(row, column)
-        self.status.setText(f"Saved {len(cells)} piece{'s' if len(cells) != 1 else ''} of evidence.")
+        count = len(cells)
+        self.status.setText(tr("Saved {n} piece of evidence.").format(n=count) if count == 1 else
+                            tr("Saved {n} pieces of evidence.").format(n=count))
         self.context.changed.emit("evidence", "")
         return True
 
@@ -271,7 +302,7 @@ class EvidenceGridPanel(QWidget):
         try:
             score = float(typed)
         except ValueError:
-            self.status.setText(f"{typed!r} is not a level.")
+            self.status.setText(tr("{value} is not a level.").format(value=repr(typed)))
             return
         self.model.absent.discard(row)
         self.save([(row, column, score)])
@@ -285,7 +316,7 @@ class EvidenceGridPanel(QWidget):
     def fill_empty(self) -> None:
         index = self.grid.currentIndex()
         if not index.isValid():
-            self.status.setText("Pick a column first.")
+            self.status.setText(tr("Pick a column first."))
             return
         column, level = index.column(), self.fill_level.value()
         cells = [(row, column, level) for row in range(self.model.rowCount())
@@ -307,8 +338,9 @@ class EvidenceGridPanel(QWidget):
                 except ValueError:
                     bad.append(value)
         if bad:
-            self.status.setText(f"Nothing pasted: {', '.join(map(repr, bad[:3]))} "
-                                f"{'is' if len(bad) == 1 else 'are'} not a level.")
+            values = ", ".join(map(repr, bad[:3]))
+            self.status.setText((tr("Nothing pasted: {values} is not a level.") if len(bad) == 1 else
+                                 tr("Nothing pasted: {values} are not a level.")).format(values=values))
             return
         if cells:
             self.save(cells)

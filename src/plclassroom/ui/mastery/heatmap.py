@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plclassroom.domain.mastery import METHOD_LABELS
 from plclassroom.services import mastery
 from plclassroom.services.mastery import ClassMastery, short_code
 from plclassroom.ui.charts import text_color_on
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import number_text, tr
+from plclassroom.ui.mastery.reports import method_label
 
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
 STUDENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -95,8 +96,8 @@ class HeatmapModel(QAbstractTableModel):
                 if colour not in brushes:
                     brushes[colour] = (QBrush(QColor(colour)), QBrush(text_colour(colour)))
                 background, foreground = brushes[colour]
-                shown = {DISPLAY: f"{cell.score:.1f}" + ("*" if cell.overridden else ""), BACKGROUND: background,
-                         FOREGROUND: foreground, ALIGNMENT: centre, SCORE: cell.score}
+                shown = {DISPLAY: number_text(cell.score, 1) + ("*" if cell.overridden else ""),
+                         BACKGROUND: background, FOREGROUND: foreground, ALIGNMENT: centre, SCORE: cell.score}
                 if cell.overridden:
                     shown[FONT] = override_font
                 row.append(shown)
@@ -124,8 +125,10 @@ class HeatmapModel(QAbstractTableModel):
             spread = ", ".join(f"{counts[level.label]} {level.label}" for level in self.view.scale.levels
                                if counts[level.label])
             missing = counts[""]
-            return (f"{short_code(competency.code)}: {competency.statement}\n"
-                    f"{spread or 'no evidence yet'}" + (f", {missing} with no evidence" if missing else ""))
+            levels = spread or tr("no evidence yet")
+            if missing:
+                levels = tr("{levels}, {missing} with no evidence").format(levels=levels, missing=missing)
+            return f"{short_code(competency.code)}: {competency.statement}\n{levels}"
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -142,16 +145,24 @@ class HeatmapModel(QAbstractTableModel):
         student, competency = self.view.students[row], self.view.competencies[column]
         cell = self.view.cell(student.id, competency.id)
         if cell is None or cell.score is None:
-            return f"{student.name} — {short_code(competency.code)}: no evidence yet"
-        how = (f"{METHOD_LABELS[self.view.method]} of {cell.evidence_count} pieces: {cell.result.formula}"
-               if cell.result.score is not None else "no evidence yet")
+            return tr("{student} — {code}: no evidence yet").format(student=student.name,
+                                                                    code=short_code(competency.code))
+        if cell.result.score is None:
+            how = tr("no evidence yet")
+        else:
+            pieces = cell.evidence_count
+            how = (tr("{method} of {n} piece: {formula}") if pieces == 1 else
+                   tr("{method} of {n} pieces: {formula}")).format(
+                method=method_label(self.view.method), n=pieces, formula=cell.result.formula)
         grade = self.view.scale.grade_for(cell.score)
-        text = (f"{student.name} — {short_code(competency.code)}\n{cell.level.label} ({cell.score:.2f})"
-                + (f" · grade {grade}" if grade else "") + f"\n{how}")
+        text = (f"{student.name} — {short_code(competency.code)}\n"
+                f"{cell.level.label} ({number_text(cell.score, 2)})"
+                + (" · " + tr("grade {grade}").format(grade=grade) if grade else "") + f"\n{how}")
         if cell.overridden:
-            text += (f"\nOverridden by the teacher: {cell.override.reason} "
-                     f"(calculated {cell.result.score:.2f})" if cell.result.score is not None else
-                     f"\nSet by the teacher: {cell.override.reason}")
+            text += "\n" + (tr("Overridden by the teacher: {reason} (calculated {score})").format(
+                reason=cell.override.reason, score=number_text(cell.result.score, 2))
+                if cell.result.score is not None else
+                tr("Set by the teacher: {reason}").format(reason=cell.override.reason))
         return text
 
 
@@ -170,13 +181,14 @@ class HeatmapPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SCORE_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView(accessibleName="Class mastery heatmap")
+        self.table = QTableView(accessibleName=tr("Class mastery heatmap"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.proxy.sort(-1)  # students in name order until the teacher sorts by a competency
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         # Fixed widths: every cell holds "3.5*" at most, and measuring 2,800 cells per refresh is slow.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setDefaultSectionSize(
@@ -185,14 +197,15 @@ class HeatmapPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setMouseTracking(True)
 
-        self.as_of_on = QCheckBox("As of", accessibleName="Show the heatmap as it stood on a past day")
-        self.as_of = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName="As of date")
+        self.as_of_on = QCheckBox(tr("As of"), accessibleName=tr("Show the heatmap as it stood on a past day"))
+        self.as_of = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName=tr("As of date"))
         self.as_of.setEnabled(False)
-        self.filter = QLineEdit(placeholderText="Filter students", accessibleName="Filter students")
-        self.level_filter = QComboBox(accessibleName="Show students")
-        self.level_filter.addItems(["All students", "Below mastery on the selected competency"])
+        self.filter = QLineEdit(placeholderText=tr("Filter students"), accessibleName=tr("Filter students"))
+        self.level_filter = QComboBox(accessibleName=tr("Show students"))
+        self.level_filter.addItems([tr("All students"), tr("Below mastery on the selected competency")])
         self.summary = QLabel()
-        settings = QPushButton("Mastery settings…", accessibleName="Method, scale and grades for this class")
+        settings = QPushButton(tr("Mastery settings…"),
+                               accessibleName=tr("Method, scale and grades for this class"))
         settings.clicked.connect(self.open_settings)
         bar = QHBoxLayout()
         for widget in (self.filter, self.level_filter, self.as_of_on, self.as_of):
@@ -201,9 +214,9 @@ class HeatmapPanel(QWidget):
         bar.addWidget(self.summary)
         bar.addWidget(settings)
 
-        self.needs_title = QLabel("Who needs what: pick a competency")
+        self.needs_title = QLabel(tr("Who needs what: pick a competency"))
         self.needs_title.setWordWrap(True)
-        self.needs = QListWidget(accessibleName="Students below mastery on the selected competency")
+        self.needs = QListWidget(accessibleName=tr("Students below mastery on the selected competency"))
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -243,11 +256,15 @@ class HeatmapPanel(QWidget):
         if view is None:
             self.summary.setText("")
         elif not view.competencies:
-            self.summary.setText("This class has no competency framework yet: import one (File > Import "
-                                 "framework) and choose it for the class.")
+            self.summary.setText(tr("This class has no competency framework yet: import one (File > Import "
+                                    "framework) and choose it for the class."))
         else:
-            self.summary.setText(f"{METHOD_LABELS[view.method]} · {view.scale.name}, mastery at "
-                                 f"{view.scale.mastery_score:g}" + (f" · as of {view.as_of}" if view.as_of else ""))
+            summary = tr("{method} · {scale}, mastery at {score}").format(
+                method=method_label(view.method), scale=view.scale.name,
+                score=number_text(view.scale.mastery_score))
+            if view.as_of:  # ISO, as the date is written elsewhere in the app
+                summary += " · " + tr("as of {date}").format(date=view.as_of.isoformat())
+            self.summary.setText(summary)
         self._show_needs()
 
     def _selected_competency(self) -> int:
@@ -274,16 +291,18 @@ class HeatmapPanel(QWidget):
         self.needs.clear()
         view, column = self.model.view, self._selected_competency()
         if view is None or column < 0:
-            self.needs_title.setText("Who needs what: pick a competency")
+            self.needs_title.setText(tr("Who needs what: pick a competency"))
             return
         competency = view.competencies[column]
         below = view.needs(competency.id)
-        self.needs_title.setText(f"Below mastery on {short_code(competency.code)}: {len(below)} of "
-                                 f"{len(view.students)}")
+        self.needs_title.setText(tr("Below mastery on {code}: {n} of {total}").format(
+            code=short_code(competency.code), n=len(below), total=len(view.students)))
         for student in below:
             cell = view.cell(student.id, competency.id)
-            self.needs.addItem(f"{student.name}  ({cell.score:.1f} {cell.level.label})" if cell and cell.level
-                               else f"{student.name}  (no evidence)")
+            if cell and cell.level:
+                self.needs.addItem(f"{student.name}  ({number_text(cell.score, 1)} {cell.level.label})")
+            else:
+                self.needs.addItem(tr("{name}  (no evidence)").format(name=student.name))
 
     def _clicked(self, index) -> None:
         source = self.proxy.mapToSource(index)

@@ -26,25 +26,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plclassroom.domain.mastery import METHOD_LABELS
 from plclassroom.services import attachments, mastery
 from plclassroom.services.mastery import short_code
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import number_text, tr
+from plclassroom.ui.mastery.evidence_grid import source_label
+from plclassroom.ui.mastery.reports import method_label
 
 
 class OverrideDialog(QDialog):
     def __init__(self, scale: mastery.Scale, current: float | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Override the level")
+        self.setWindowTitle(tr("Override the level"))
         form = QFormLayout(self)
-        self.score = QDoubleSpinBox(decimals=1, singleStep=0.5, accessibleName="Level")
+        self.score = QDoubleSpinBox(decimals=1, singleStep=0.5, accessibleName=tr("Level"))
         self.score.setRange(scale.bottom, scale.top)
         self.score.setValue(current if current is not None else scale.mastery_score)
-        self.reason = QLineEdit(placeholderText="Why (kept with the level, shown on hover)",
-                                accessibleName="Reason")
-        form.addRow("Level:", self.score)
-        form.addRow("Reason:", self.reason)
-        form.addRow(QLabel("The override stands until new evidence is recorded."))
+        self.reason = QLineEdit(placeholderText=tr("Why (kept with the level, shown on hover)"),
+                                accessibleName=tr("Reason"))
+        form.addRow(tr("Level:"), self.score)
+        form.addRow(tr("Reason:"), self.reason)
+        form.addRow(QLabel(tr("The override stands until new evidence is recorded.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -67,20 +69,21 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.explain)
         self.chart_area = QVBoxLayout()
         layout.addLayout(self.chart_area, 1)
-        self.table = QTableWidget(0, 7, accessibleName="Evidence")
-        self.table.setHorizontalHeaderLabels(["Observed", "Level", "Kind", "Note", "Weight", "Level after", "Files"])
+        self.table = QTableWidget(0, 7, accessibleName=tr("Evidence"))
+        self.table.setHorizontalHeaderLabels([tr("Observed"), tr("Level"), tr("Kind"), tr("Note"), tr("Weight"),
+                                              tr("Level after"), tr("Files")])
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.correct_button = QPushButton("Correct selected piece…")
-        self.override_button = QPushButton("Override level…")
-        self.clear_button = QPushButton("Remove override")
-        self.attach_button = QPushButton("Attach a file…")
-        self.open_button = QPushButton("Open attached file")
-        close = QPushButton("Close")
+        self.correct_button = QPushButton(tr("Correct selected piece…"))
+        self.override_button = QPushButton(tr("Override level…"))
+        self.clear_button = QPushButton(tr("Remove override"))
+        self.attach_button = QPushButton(tr("Attach a file…"))
+        self.open_button = QPushButton(tr("Open attached file"))
+        close = QPushButton(tr("Close"))
         for button in (self.correct_button, self.override_button, self.clear_button, self.attach_button,
                        self.open_button):
             buttons.addWidget(button)
@@ -108,14 +111,17 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(f"{student.name} — {short_code(competency.code)}")
         self.title.setText(f"{student.name} · {short_code(competency.code)}")
         if cell is None or cell.score is None:
-            self.explain.setText(f"{competency.statement}\n\nNo evidence yet.")
+            self.explain.setText(f"{competency.statement}\n\n" + tr("No evidence yet."))
         else:
-            how = f"{METHOD_LABELS[view.method]}: {cell.result.formula}" if cell.result.score is not None else ""
-            text = f"{competency.statement}\n\nLevel: {cell.level.label} ({cell.score:.2f}). {how}"
+            how = f"{method_label(view.method)}: {cell.result.formula}" if cell.result.score is not None else ""
+            text = f"{competency.statement}\n\n" + tr("Level: {level} ({score}). {how}").format(
+                level=cell.level.label, score=number_text(cell.score, 2), how=how)
             if cell.overridden:
-                text += f"\nOverridden by the teacher: “{cell.override.reason}”"
-                if cell.result.score is not None:
-                    text += f" (calculated {cell.result.score:.2f})"
+                reason = cell.override.reason
+                text += "\n" + (tr("Overridden by the teacher: “{reason}”").format(reason=reason)
+                                if cell.result.score is None else
+                                tr("Overridden by the teacher: “{reason}” (calculated {score})").format(
+                                    reason=reason, score=number_text(cell.result.score, 2)))
             self.explain.setText(text)
         weights = {piece.order: weight for piece, weight in (cell.result.weights if cell else [])}
         self.files = self.context.call(attachments.attachments_of, "evidence",
@@ -124,13 +130,15 @@ class HistoryDialog(QDialog):
         for point in self.history:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            level = f"{point.score:g}" + (f" (was {', '.join(f'{s:g}' for s in point.corrected)})"
-                                          if point.corrected else "")
+            level = number_text(point.score)
+            if point.corrected:
+                level = tr("{score} (was {scores})").format(
+                    score=level, scores=", ".join(number_text(s) for s in point.corrected))
             weight = weights.get(point.order)
             files = self.files.get(point.evidence_id, [])
-            values = (point.observed_on.isoformat(), level, point.source, point.note,
+            values = (point.observed_on.isoformat(), level, source_label(point.source), point.note,
                       "" if weight is None else f"{weight:.0%}",
-                      "" if point.level_after is None else f"{point.level_after:.2f}",
+                      "" if point.level_after is None else number_text(point.level_after, 2),
                       ", ".join(f.filename for f in files))
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
@@ -154,11 +162,11 @@ class HistoryDialog(QDialog):
     def correct_selected(self) -> None:
         row = self.table.currentRow()
         if row < 0:
-            self.context.message.emit("Select the piece to correct first.")
+            self.context.message.emit(tr("Select the piece to correct first."))
             return
         point = self.history[row]
-        score, ok = QInputDialog.getDouble(self, "Correct a piece of evidence",
-                                           "Corrected level (the first version is kept):", point.score,
+        score, ok = QInputDialog.getDouble(self, tr("Correct a piece of evidence"),
+                                           tr("Corrected level (the first version is kept):"), point.score,
                                            self.view.scale.bottom, self.view.scale.top, 1)
         if ok and score != point.score:
             try:
@@ -191,7 +199,7 @@ class HistoryDialog(QDialog):
     def _selected_point(self):
         row = self.table.currentRow()
         if row < 0:
-            self.context.message.emit("Select a piece of evidence first.")
+            self.context.message.emit(tr("Select a piece of evidence first."))
             return None
         return self.history[row]
 
@@ -201,9 +209,9 @@ class HistoryDialog(QDialog):
         if point is None:
             return
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "Attach a file to this evidence", "",
-                                                    "Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;"
-                                                    "All files (*)")
+            patterns = " (*.jpg *.jpeg *.png *.heic *.pdf);;"  # notr: the file patterns Qt needs verbatim
+            filters = tr("Photos and documents") + patterns + tr("All files") + " (*)"
+            chosen, _ = QFileDialog.getOpenFileName(self, tr("Attach a file to this evidence"), "", filters)
             if not chosen:
                 return
             path = Path(chosen)
@@ -212,14 +220,15 @@ class HistoryDialog(QDialog):
         except attachments.AttachmentError as error:
             self.context.message.emit(str(error))
             return
-        self.context.message.emit(f"{path.name} kept with the evidence of {point.observed_on}.")
+        self.context.message.emit(tr("{name} kept with the evidence of {date}.").format(
+            name=path.name, date=point.observed_on.isoformat()))
         self.reload()
 
     def open_attachment(self) -> None:
         point = self._selected_point()
         files = self.files.get(point.evidence_id, []) if point else []
         if not files:
-            self.context.message.emit("That piece has no file attached.")
+            self.context.message.emit(tr("That piece has no file attached."))
             return
         target = Path(tempfile.mkdtemp(prefix="plclassroom-")) / files[0].filename
         self.context.call(attachments.export_attachment, files[0].id, target)

@@ -33,6 +33,7 @@ from plclassroom.ui.charts import (
     score_text,
     text_color_on,
 )
+from plclassroom.ui.i18n import date_format_text, number_text, tr
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -55,7 +56,8 @@ def export_format(path: Path) -> str:
     try:
         return FORMATS[Path(path).suffix.lower()]
     except KeyError:
-        raise ReportError(f"Save as .pdf or .png (not {Path(path).suffix or 'no extension'}).") from None
+        raise ReportError(tr("Save as .pdf or .png (not {suffix}).").format(
+            suffix=Path(path).suffix or tr("no extension"))) from None
 
 
 # -- writing files safely --------------------------------------------------------------------------
@@ -66,17 +68,17 @@ def _save(figures: list[Figure], path: Path, title: str, subject: str) -> None:
 
     fmt = export_format(path)
     if fmt == "png" and len(figures) != 1:
-        raise ValueError("a PNG holds one figure")
+        raise ValueError("a PNG holds one figure")  # notr: a programming error, never shown
     with atomic_write(path) as handle:
         if fmt == "png":
-            figures[0].savefig(handle, format="png", dpi=PNG_DPI,
-                               metadata={"Title": title, "Description": subject, "Software": "plclassroom"})
+            metadata = {"Title": title, "Description": subject, "Software": "plclassroom"}  # notr: PNG keys
+            figures[0].savefig(handle, format="png", dpi=PNG_DPI, metadata=metadata)
             return
         from matplotlib.backends.backend_pdf import PdfPages
 
         # Type 42 (TrueType) fonts: the PDF's text can be searched and copied, accents included.
-        with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(
-                handle, metadata={"Title": title, "Subject": subject, "Creator": "plclassroom"}) as pdf:
+        metadata = {"Title": title, "Subject": subject, "Creator": "plclassroom"}  # notr: PDF keys
+        with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(handle, metadata=metadata) as pdf:
             for figure in figures:
                 pdf.savefig(figure)
 
@@ -84,18 +86,40 @@ def _save(figures: list[Figure], path: Path, title: str, subject: str) -> None:
 # -- shared wording ----------------------------------------------------------------------------------
 
 
+def method_labels() -> dict[Method, str]:
+    """Each calculation method's name, in the language chosen (METHOD_LABELS' order)."""
+    return {Method.MOST_RECENT: tr("Most recent"), Method.HIGHEST: tr("Highest"), Method.MEAN: tr("Mean"),
+            Method.MEAN_LAST_N: tr("Mean of the last N"), Method.MEDIAN_LAST_N: tr("Median of the last N"),
+            Method.MODE: tr("Mode (most frequent)"), Method.DECAYING_AVERAGE: tr("Decaying average"),
+            Method.N_TIMES: tr("N times at mastery"), Method.POWER_LAW: tr("Power law (Marzano)")}
+
+
+def method_label(method) -> str:
+    return method_labels().get(method) or METHOD_LABELS.get(method, str(method))
+
+
 def method_text(view: ClassMastery) -> str:
-    label = METHOD_LABELS.get(view.method, str(view.method))
+    label = method_label(view.method)
     params = view.params or {}
     if view.method in (Method.MEAN_LAST_N, Method.MEDIAN_LAST_N, Method.N_TIMES) and "n" in params:
         return f"{label} (N = {params['n']})"
     if view.method == Method.DECAYING_AVERAGE and "weight" in params:
-        return f"{label} ({float(params['weight']):.0%} on the newest)"
+        weight = f"{float(params['weight']):.0%}"
+        return tr("{method} ({weight} on the newest)").format(method=label, weight=weight)
     return label
 
 
 def day_text(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return date_format_text(day, "d MMM yyyy")  # notr: a Qt date pattern
+
+
+def heatmap_title(view: ClassMastery) -> str:
+    return tr("{title} — mastery").format(title=view.title)
+
+
+def _legend_extras() -> tuple[str, str]:
+    """The legend's entries after the levels: no evidence, and a level the teacher set."""
+    return NO_EVIDENCE_TEXT + " " + tr("no evidence"), OVERRIDE_MARK + " " + tr("set by the teacher")
 
 
 def level_ranges(scale: Scale) -> list[tuple[Level, str]]:
@@ -103,11 +127,11 @@ def level_ranges(scale: Scale) -> list[tuple[Level, str]]:
     ranges = []
     for index, level in enumerate(scale.levels):
         if index == 0:
-            span = f"\u2265 {level.min_score:g}"
+            span = f"\u2265 {number_text(level.min_score)}"
         elif index == len(scale.levels) - 1 and level.min_score <= scale.bottom:
-            span = f"< {scale.levels[index - 1].min_score:g}"
+            span = f"< {number_text(scale.levels[index - 1].min_score)}"
         else:
-            span = f"{level.min_score:g}\u2013{scale.levels[index - 1].min_score:g}"
+            span = f"{number_text(level.min_score)}\u2013{number_text(scale.levels[index - 1].min_score)}"
         ranges.append((level, f"{level.label} {span}"))
     return ranges
 
@@ -117,16 +141,23 @@ def _level_handles(scale: Scale, with_override: bool = True) -> list:
 
     handles = [Patch(facecolor=level.color, edgecolor=EDGE_COLOR, linewidth=0.5, label=text)
                for level, text in level_ranges(scale)]
-    handles.append(Patch(facecolor=NO_EVIDENCE_COLOR, edgecolor=EDGE_COLOR, linewidth=0.5,
-                         label=f"{NO_EVIDENCE_TEXT} no evidence"))
+    no_evidence, set_by_teacher = _legend_extras()
+    handles.append(Patch(facecolor=NO_EVIDENCE_COLOR, edgecolor=EDGE_COLOR, linewidth=0.5, label=no_evidence))
     if with_override:
-        handles.append(Patch(facecolor="white", edgecolor="#000000", linewidth=1.4,
-                             label=f"{OVERRIDE_MARK} set by the teacher"))
+        handles.append(Patch(facecolor="white", edgecolor="#000000", linewidth=1.4, label=set_by_teacher))
     return handles
 
 
 def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
+
+
+def _count_students(n: int) -> str:
+    return tr("{n} student").format(n=n) if n == 1 else tr("{n} students").format(n=n)
+
+
+def _count_competencies(n: int) -> str:
+    return tr("{n} competency").format(n=n) if n == 1 else tr("{n} competencies").format(n=n)
 
 
 def _text_inches(text: str, points: float) -> float:
@@ -170,8 +201,7 @@ def _heatmap_layout(view: ClassMastery, fmt: str) -> _Layout:
     code_points = 8.0
     longest_code = max((len(short_code(c.code)) for c in view.competencies), default=4)
     top = 0.85 + longest_code * code_points * 0.6 / 72 + 0.15
-    legend = [text for _, text in level_ranges(view.scale)] + [f"{NO_EVIDENCE_TEXT} no evidence",
-                                                                f"{OVERRIDE_MARK} set by the teacher"]
+    legend = [text for _, text in level_ranges(view.scale)] + list(_legend_extras())
     legend_entry = max(_text_inches(text, LEGEND_POINTS) for text in legend) + 0.6  # + the swatch and a gap
     if fmt == "pdf":
         width, height = A4_LANDSCAPE
@@ -179,7 +209,7 @@ def _heatmap_layout(view: ClassMastery, fmt: str) -> _Layout:
         cell = (_clamp(9.0 / max(columns, 1), 0.42, MAX_CELL[0]), _clamp(6.0 / max(rows, 1), 0.24, MAX_CELL[1]))
         # Wide enough for the title and a legend of three columns, even for a class of few competencies.
         width = max(margin * 2 + name_width + cell[0] * columns, margin * 2 + 3 * legend_entry,
-                    margin * 2 + _text_inches(view.title + " - mastery", 14))
+                    margin * 2 + _text_inches(heatmap_title(view), 14))
     legend_columns = max(1, min(len(legend), int((width - 2 * margin) / legend_entry + 1e-6)))
     bottom = 0.35 + 0.2 * math.ceil(len(legend) / legend_columns)
     if fmt == "pdf":
@@ -222,19 +252,21 @@ def _draw_heatmap_page(figure: Figure, view: ClassMastery, layout: _Layout, rows
     width, height = layout.size
     figure.set_facecolor("white")
     as_of = view.as_of or date.today()
-    figure.text(0.35 / width, 1 - 0.3 / height, f"{view.title} \u2014 mastery", fontsize=14, weight="bold",
+    figure.text(0.35 / width, 1 - 0.3 / height, heatmap_title(view), fontsize=14, weight="bold",
                 va="top", ha="left")
-    where = ""
+    subtitle = tr("{method} · as of {date} · {students}, {competencies}").format(
+        method=method_text(view), date=day_text(as_of), students=_count_students(len(view.students)),
+        competencies=_count_competencies(len(view.competencies)))
     if total > 1:
         first, last = view.competencies[columns[0]], view.competencies[columns[-1]]
-        where = (f" \u00b7 page {number} of {total}: students {rows[0] + 1}\u2013{rows[-1] + 1}, "
-                 f"{short_code(first.code)} to {short_code(last.code)}")
-    figure.text(0.35 / width, 1 - 0.62 / height,
-                f"{method_text(view)} \u00b7 as of {day_text(as_of)} \u00b7 {len(view.students)} students, "
-                f"{len(view.competencies)} competencies{where}", fontsize=9, va="top", ha="left", color="#333333")
+        page = tr("page {number} of {total}: students {first}–{last}, {start} to {end}").format(
+            number=number, total=total, first=rows[0] + 1, last=rows[-1] + 1, start=short_code(first.code),
+            end=short_code(last.code))
+        subtitle += " \u00b7 " + page
+    figure.text(0.35 / width, 1 - 0.62 / height, subtitle, fontsize=9, va="top", ha="left", color="#333333")
     if not len(rows) or not len(columns):
-        figure.text(0.5, 0.5, "No students in this class yet." if not view.students else
-                    "This class has no competencies yet.", ha="center", va="center", fontsize=12)
+        figure.text(0.5, 0.5, tr("No students in this class yet.") if not view.students else
+                    tr("This class has no competencies yet."), ha="center", va="center", fontsize=12)
         return
 
     grid = (layout.cell[0] * len(columns), layout.cell[1] * len(rows))
@@ -276,7 +308,7 @@ def _draw_heatmap_page(figure: Figure, view: ClassMastery, layout: _Layout, rows
     for spine in ax.spines.values():
         spine.set_edgecolor("#888888")
         spine.set_linewidth(0.6)
-    figure.legend(handles=_level_handles(view.scale), loc="lower left",
+    figure.legend(handles=_level_handles(view.scale), loc="lower left",  # notr
                   bbox_to_anchor=(0.35 / width, 0.2 / height), ncol=layout.legend_columns,
                   fontsize=LEGEND_POINTS, frameon=False, handlelength=1.6, handleheight=1.1, columnspacing=1.4,
                   borderaxespad=0)
@@ -286,8 +318,9 @@ def export_heatmap(view: ClassMastery, path: Path) -> Path:
     """The class heatmap to a PDF (A4 landscape pages) or a PNG (one image), by ``path``'s suffix."""
     path = Path(path)
     fmt = export_format(path)
-    _save(heatmap_figures(view, fmt), path, f"{view.title} \u2014 mastery",
-          f"{method_text(view)}, as of {day_text(view.as_of or date.today())}")
+    _save(heatmap_figures(view, fmt), path, heatmap_title(view),
+          tr("{method}, as of {date}").format(method=method_text(view),
+                                              date=day_text(view.as_of or date.today())))
     return path
 
 
@@ -321,7 +354,7 @@ def student_report_figure(view: ClassMastery, student_id: str,
 
     student = next((s for s in view.students if s.id == student_id), None)
     if student is None:
-        raise ReportError("That student is not in this class.")
+        raise ReportError(tr("That student is not in this class."))
     scale = view.scale
     with_evidence = [c for c in view.competencies if histories.get(c.id)]
     plotted = sorted(with_evidence, key=lambda c: max(p.observed_on for p in histories[c.id]), reverse=True)
@@ -337,8 +370,9 @@ def student_report_figure(view: ClassMastery, student_id: str,
     footnote = 0.35
     overridden = [c for c in view.competencies
                   if (cell := view.cell(student.id, c.id)) is not None and cell.overridden]
-    reasons = [_wrap(f"{OVERRIDE_MARK}{n} {short_code(c.code)}: set by the teacher, because: "
-                     f"{view.cell(student.id, c.id).override.reason or 'no reason given'}", 120)
+    reasons = [_wrap(tr("{mark} {code}: set by the teacher, because: {reason}").format(
+                         mark=f"{OVERRIDE_MARK}{n}", code=short_code(c.code),
+                         reason=view.cell(student.id, c.id).override.reason or tr("no reason given")), 120)
                for n, c in enumerate(overridden, start=1)]
     notes_height = sum(0.16 * len(lines) for lines in reasons) + (0.15 if reasons else 0.0)
     height = max(A4_PORTRAIT[1], margin * 2 + header + table_height + notes_height + 0.3 + trends_height
@@ -353,10 +387,15 @@ def student_report_figure(view: ClassMastery, student_id: str,
     mastered = sum(1 for c in view.competencies if view.mastered(cells[c.id]))
     assessed = sum(1 for c in view.competencies if cells[c.id] is not None and cells[c.id].score is not None)
     figure.text(margin / width, y(margin), student.name, fontsize=18, weight="bold", va="top")
-    figure.text(margin / width, y(margin + 0.42), f"{view.title} \u00b7 mastery report", fontsize=11, va="top")
+    figure.text(margin / width, y(margin + 0.42), tr("{title} · mastery report").format(title=view.title),
+                fontsize=11, va="top")
+    total = len(view.competencies)
+    standing = (tr("mastered {mastered} of {total} competency, evidence on {assessed}") if total == 1 else
+                tr("mastered {mastered} of {total} competencies, evidence on {assessed}")).format(
+        mastered=mastered, total=total, assessed=assessed)
     figure.text(margin / width, y(margin + 0.70),
-                f"{method_text(view)} \u00b7 as of {day_text(view.as_of or date.today())} \u00b7 "
-                f"mastered {mastered} of {len(view.competencies)} competencies, evidence on {assessed}",
+                tr("{method} · as of {date} · {standing}").format(
+                    method=method_text(view), date=day_text(view.as_of or date.today()), standing=standing),
                 fontsize=8.5, va="top", color="#333333")
 
     # The table: one row per competency.
@@ -373,14 +412,16 @@ def student_report_figure(view: ClassMastery, student_id: str,
         note = ""
         if cell is not None and cell.overridden:
             score += OVERRIDE_MARK
-            note = f"set by the teacher, see {OVERRIDE_MARK}{overridden.index(competency) + 1}"
+            note = tr("set by the teacher, see {mark}").format(
+                mark=f"{OVERRIDE_MARK}{overridden.index(competency) + 1}")
         pieces = len(histories.get(competency.id, [])) or (cell.evidence_count if cell else 0)
         body.append([short_code(competency.code), _truncate(competency.statement, 46),
-                     level.label if level else "No evidence", score, str(pieces), note])
+                     level.label if level else tr("No evidence"), score, str(pieces), note])
         colours.append(level_color(level))
     widths = [0.1, 0.37, 0.17, 0.07, 0.07, 0.22]
-    table = table_ax.table(cellText=body or [["", "No competencies in this class yet.", "", "", "", ""]],
-                           colLabels=["Code", "Competency", "Level", "Score", "Pieces", "Note"],
+    table = table_ax.table(cellText=body or [["", tr("No competencies in this class yet."), "", "", "", ""]],
+                           colLabels=[tr("Code"), tr("Competency"), tr("Level"), tr("Score"), tr("Pieces"),
+                                      tr("Note")],
                            colWidths=widths, cellLoc="left", bbox=(0, 0, 1, 1))
     table.auto_set_font_size(False)
     table.set_fontsize(7)
@@ -406,9 +447,12 @@ def student_report_figure(view: ClassMastery, student_id: str,
     # Small trends, one per competency with evidence.
     if plotted:
         top += 0.3
-        figure.text(margin / width, y(top), "How the evidence went" + (
-            f" (the {len(plotted)} most recently assessed of {len(with_evidence)})"
-            if len(plotted) < len(with_evidence) else ""), fontsize=11, weight="bold", va="top")
+        if len(plotted) < len(with_evidence):
+            heading = tr("How the evidence went (the {shown} most recently assessed of {total})").format(
+                shown=len(plotted), total=len(with_evidence))
+        else:
+            heading = tr("How the evidence went")
+        figure.text(margin / width, y(top), heading, fontsize=11, weight="bold", va="top")
         top += 0.45
         gap_x, gap_y, label_room = 0.2, 0.5, 0.8
         plot_width = (width - 2 * margin - label_room * columns - gap_x * (columns - 1)) / columns
@@ -422,15 +466,15 @@ def student_report_figure(view: ClassMastery, student_id: str,
         handles = [Line2D([], [], linestyle="none", marker=level_marker(scale, level), markersize=6,
                           markerfacecolor=level.color, markeredgecolor="#000000", label=level.label)
                    for level in scale.levels]
-        handles += [Line2D([], [], color="#222222", linewidth=1.4, label="calculated level"),
-                    Line2D([], [], color="#444444", linestyle="--", linewidth=1, label="mastery"),
+        handles += [Line2D([], [], color="#222222", linewidth=1.4, label=tr("calculated level")),
+                    Line2D([], [], color="#444444", linestyle="--", linewidth=1, label=tr("mastery")),
                     Line2D([], [], linestyle="none", marker="o", markerfacecolor="none",
-                           markeredgecolor="#222222", label="before correction")]
-        figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(margin / width, y(top)),
+                           markeredgecolor="#222222", label=tr("before correction"))]
+        figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(margin / width, y(top)),  # notr
                       ncol=4, fontsize=7.5, frameon=False, borderaxespad=0)
     figure.text(margin / width, margin / height / 2,
-                f"Printed {day_text(date.today())} from plclassroom. Levels: "
-                + ", ".join(text for _, text in level_ranges(scale)) + ".",
+                tr("Printed {date} from plclassroom. Levels: {levels}.").format(
+                    date=day_text(date.today()), levels=", ".join(text for _, text in level_ranges(scale))),
                 fontsize=6.5, color="#555555", va="bottom")
     return figure
 
@@ -442,5 +486,6 @@ def export_student_report(view: ClassMastery, student_id: str, histories: dict[s
     export_format(path)
     figure = student_report_figure(view, student_id, histories)
     name = next(s.name for s in view.students if s.id == student_id)
-    _save([figure], path, f"{name} \u2014 {view.title}", f"Mastery report, {method_text(view)}")
+    _save([figure], path, f"{name} \u2014 {view.title}",
+          tr("Mastery report, {method}").format(method=method_text(view)))
     return path

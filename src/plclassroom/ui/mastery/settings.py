@@ -28,7 +28,9 @@ from plclassroom.domain.mastery import METHOD_LABELS, Method
 from plclassroom.services import mastery
 from plclassroom.services.mastery import Level, MasteryError, short_code
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import number_text, tr
 from plclassroom.ui.mastery.heatmap import text_colour
+from plclassroom.ui.mastery.reports import method_label
 
 
 def parse_grades(text: str) -> list[tuple[float, str]]:
@@ -39,9 +41,10 @@ def parse_grades(text: str) -> list[tuple[float, str]]:
         try:
             grades.append((float(lowest), grade.strip()))
         except ValueError:
-            raise ValueError(f"{part!r} is not 'lowest score=grade' (for example 2.5=B)") from None
+            raise ValueError(tr("{part} is not 'lowest score=grade' (for example 2.5=B)").format(
+                part=repr(part))) from None
         if not grade.strip():
-            raise ValueError(f"{part!r} has no grade after '='")
+            raise ValueError(tr("{part} has no grade after '='").format(part=repr(part)))
     return grades
 
 
@@ -50,11 +53,11 @@ class MasterySettingsDialog(QDialog):
         super().__init__(parent)
         self.context, self.class_id = context, class_id
         self.view = context.call(mastery.class_mastery, class_id)
-        self.setWindowTitle(f"Mastery settings — {self.view.title}")
+        self.setWindowTitle(tr("Mastery settings — {title}").format(title=self.view.title))
         self.resize(980, 640)
         tabs = QTabWidget()
-        tabs.addTab(self._method_tab(), "&Method")
-        tabs.addTab(self._scale_tab(), "&Scale and grades")
+        tabs.addTab(self._method_tab(), tr("&Method"))
+        tabs.addTab(self._scale_tab(), tr("&Scale and grades"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -71,22 +74,23 @@ class MasterySettingsDialog(QDialog):
     def _method_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout()
-        self.method = QComboBox(accessibleName="Calculation method")
-        for method, label in METHOD_LABELS.items():
-            self.method.addItem(label, method.value)
+        self.method = QComboBox(accessibleName=tr("Calculation method"))
+        for method in METHOD_LABELS:
+            self.method.addItem(method_label(method), method.value)
         self.method.setCurrentIndex(self.method.findData(self.view.method.value))
-        self.n = QSpinBox(accessibleName="N (pieces or times)", minimum=1, maximum=20)
+        self.n = QSpinBox(accessibleName=tr("N (pieces or times)"), minimum=1, maximum=20)
         self.n.setValue(int(self.view.params.get("n", 3)))
-        self.weight = QSpinBox(accessibleName="Weight of the newest piece", minimum=5, maximum=95, suffix=" %")
+        self.weight = QSpinBox(accessibleName=tr("Weight of the newest piece"), minimum=5, maximum=95,
+                               suffix=" %")
         self.weight.setValue(round(float(self.view.params.get("weight", 0.65)) * 100))
-        self.competency = QComboBox(accessibleName="Competency to preview")
+        self.competency = QComboBox(accessibleName=tr("Competency to preview"))
         for competency in self.view.competencies:
             self.competency.addItem(f"{short_code(competency.code)}  {competency.statement[:70]}", competency.id)
-        form.addRow("Method for this class:", self.method)
-        form.addRow("N (last N, N times):", self.n)
-        form.addRow("Decaying average, newest weighs:", self.weight)
-        form.addRow("Preview on:", self.competency)
-        self.comparison = QTableWidget(accessibleName="Every method side by side")
+        form.addRow(tr("Method for this class:"), self.method)
+        form.addRow(tr("N (last N, N times):"), self.n)
+        form.addRow(tr("Decaying average, newest weighs:"), self.weight)
+        form.addRow(tr("Preview on:"), self.competency)
+        self.comparison = QTableWidget(accessibleName=tr("Every method side by side"))
         self.comparison.verticalHeader().setDefaultSectionSize(22)
         self.comparison.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for widget in (self.n, self.weight):
@@ -94,8 +98,8 @@ class MasterySettingsDialog(QDialog):
         self.competency.currentIndexChanged.connect(lambda _i: self.preview())
         layout = QVBoxLayout(page)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Every method on this class's own evidence (the chosen one in bold). The last "
-                                "row counts who has reached mastery."))
+        layout.addWidget(QLabel(tr("Every method on this class's own evidence (the chosen one in bold). "
+                                   "The last row counts who has reached mastery.")))
         layout.addWidget(self.comparison, 1)
         return page
 
@@ -111,15 +115,15 @@ class MasterySettingsDialog(QDialog):
         table.clear()
         table.setColumnCount(len(methods))
         table.setRowCount(len(students) + 1)
-        table.setHorizontalHeaderLabels([METHOD_LABELS[m] for m in methods])
-        table.setVerticalHeaderLabels([s.name for s in students] + ["Reached mastery"])
+        table.setHorizontalHeaderLabels([method_label(m) for m in methods])
+        table.setVerticalHeaderLabels([s.name for s in students] + [tr("Reached mastery")])
         for column, method in enumerate(methods):
             view = compared[method]
             reached = 0
             for row, student in enumerate(students):
                 cell = view.cell(student.id, competency_id) if competency_id else None
                 item = QTableWidgetItem("—" if cell is None or cell.result.score is None else
-                                        f"{cell.result.score:.2f}")
+                                        number_text(cell.result.score, 2))
                 if cell is not None and cell.result.score is not None:
                     level = view.scale.level_for(cell.result.score)
                     item.setBackground(QBrush(QColor(level.color)))
@@ -127,7 +131,8 @@ class MasterySettingsDialog(QDialog):
                     item.setToolTip(f"{level.label}: {cell.result.formula}")
                     reached += view.scale.is_mastery(cell.result.score)
                 table.setItem(row, column, item)
-            table.setItem(len(students), column, QTableWidgetItem(f"{reached} of {len(students)}"))
+            reached_text = tr("{reached} of {total}").format(reached=reached, total=len(students))
+            table.setItem(len(students), column, QTableWidgetItem(reached_text))
         chosen = methods.index(Method(self.method.currentData()))
         font = table.horizontalHeaderItem(chosen).font()
         font.setBold(True)
@@ -139,35 +144,38 @@ class MasterySettingsDialog(QDialog):
     def _scale_tab(self) -> QWidget:
         page = QWidget()
         scale = self.view.scale
-        self.scale_name = QLineEdit(scale.name, accessibleName="Scale name")
-        self.levels = QTableWidget(0, 4, accessibleName="Levels")
-        self.levels.setHorizontalHeaderLabels(["Level", "Counts from (cut-off)", "Label", "Colour"])
+        self.scale_name = QLineEdit(scale.name, accessibleName=tr("Scale name"))
+        self.levels = QTableWidget(0, 4, accessibleName=tr("Levels"))
+        self.levels.setHorizontalHeaderLabels([tr("Level"), tr("Counts from (cut-off)"), tr("Label"),
+                                               tr("Colour")])
         self.levels.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for level in scale.levels:
             self._add_level_row(level)
-        add = QPushButton("Add level")
-        remove = QPushButton("Remove level")
+        add = QPushButton(tr("Add level"))
+        remove = QPushButton(tr("Remove level"))
         add.clicked.connect(lambda: self._add_level_row(Level(0, 0, "", "#bbbbbb")))
         remove.clicked.connect(lambda: self.levels.removeRow(self.levels.currentRow()))
         self.mastery_score = QDoubleSpinBox(decimals=1, singleStep=0.5, minimum=0, maximum=100,
-                                            accessibleName="Mastery from level")
+                                            accessibleName=tr("Mastery from level"))
         self.mastery_score.setValue(scale.mastery_score)
         self.grades = QLineEdit(", ".join(f"{lowest:g}={grade}" for lowest, grade in scale.grades),
-                                placeholderText="lowest score=grade, e.g. 3.5=A, 2.5=B, 1.5=C, 0=D (optional)",
-                                accessibleName="Report-card grades")
+                                placeholderText=tr("lowest score=grade, e.g. 3.5=A, 2.5=B, 1.5=C, 0=D "
+                                                   "(optional)"),
+                                accessibleName=tr("Report-card grades"))
         form = QFormLayout()
-        form.addRow("Scale name:", self.scale_name)
-        form.addRow("Mastery from level:", self.mastery_score)
-        form.addRow("Report-card grades:", self.grades)
+        form.addRow(tr("Scale name:"), self.scale_name)
+        form.addRow(tr("Mastery from level:"), self.mastery_score)
+        form.addRow(tr("Report-card grades:"), self.grades)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
-        layout.addWidget(QLabel("A calculated score at or above a level's cut-off reads as that level "
-                                "(e.g. 2.5 and up reads as Proficient). Grades show beside the level, never "
-                                "instead of it. Saving gives this class its own scale; other classes keep theirs."))
+        layout.addWidget(QLabel(tr("A calculated score at or above a level's cut-off reads as that level "
+                                   "(e.g. 2.5 and up reads as Proficient). Grades show beside the level, never "
+                                   "instead of it. Saving gives this class its own scale; other classes keep "
+                                   "theirs.")))
         layout.addWidget(self.levels, 1)
         layout.addLayout(buttons)
         return page
@@ -189,9 +197,11 @@ class MasterySettingsDialog(QDialog):
             try:
                 score, min_score = float(cells[0]), float(cells[1])
             except ValueError:
-                raise MasteryError(f"Level row {row + 1}: the level and its cut-off must be numbers.") from None
+                raise MasteryError(tr("Level row {row}: the level and its cut-off must be numbers.").format(
+                    row=row + 1)) from None
             if not QColor(cells[3]).isValid():
-                raise MasteryError(f"Level row {row + 1}: {cells[3]!r} is not a colour (write it as #RRGGBB).")
+                raise MasteryError(tr("Level row {row}: {value} is not a colour (write it as #RRGGBB).").format(
+                    row=row + 1, value=repr(cells[3])))
             levels.append(Level(score, min_score, cells[2], QColor(cells[3]).name()))
         return levels
 

@@ -34,16 +34,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plclassroom.domain import ItemKind
 from plclassroom.services import attachments, playlists
 from plclassroom.services.mastery import CompetencyColumn, short_code
 from plclassroom.services.playlists import KINDS, ItemView, PlaylistView
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.playlists.variant_dialog import VariantDialog
 from plclassroom.ui.undo import Change
 
-COLUMNS = [("title", "Item"), ("kind", "Kind"), ("minutes", "Minutes"), ("required", "Must do"),
-           ("competency_id", "Checkpoint scores"), ("instructions", "Instructions"), ("resource_url", "Link")]
+COLUMNS = ["title", "kind", "minutes", "required", "competency_id", "instructions", "resource_url"]
 MIME = "application/x-plclassroom-item"
+
+
+def column_labels() -> list[str]:
+    """The headers of ``COLUMNS``, in the user's language."""
+    return [tr("Item"), tr("Kind"), tr("Minutes"), tr("Must do"), tr("Checkpoint scores"), tr("Instructions"),
+            tr("Link")]
+
+
+def kind_text(kind: str) -> str:
+    """An item's kind (an ``ItemKind`` value) as a person reads it."""
+    return {
+        ItemKind.LESSON: tr("teacher-led lesson"),
+        ItemKind.VIDEO: tr("video"),
+        ItemKind.READING: tr("reading"),
+        ItemKind.PRACTICE: tr("practice"),
+        ItemKind.PROJECT: tr("project"),
+        ItemKind.DISCUSSION: tr("discussion"),
+        ItemKind.CHECKPOINT: tr("checkpoint"),
+    }.get(kind, kind)
+
+
+def playlist_status_text(status: str) -> str:
+    """A playlist's status ("draft", "active", "archived") as a person reads it."""
+    return {"draft": tr("draft"), "active": tr("active"), "archived": tr("archived")}.get(status, status)
 
 
 class ItemsModel(QAbstractTableModel):
@@ -74,7 +99,7 @@ class ItemsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+            return column_labels()[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -82,7 +107,7 @@ class ItemsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         item, base = self.rows[index.row()]
-        name = COLUMNS[index.column()][0]
+        name = COLUMNS[index.column()]
         if base is None:
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         if name == "required":
@@ -93,28 +118,32 @@ class ItemsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         item, base = self.rows[index.row()]
-        name = COLUMNS[index.column()][0]
+        name = COLUMNS[index.column()]
         value = getattr(item, name)
         if role == Qt.ItemDataRole.CheckStateRole and name == "required":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if name == "required":
-                return "must do" if value else "may do"
+                return tr("must do") if value else tr("may do")
             if name == "title" and base is not None:
-                return f"    ↳ {item.variant_label or 'variant'}: {value}"
+                label = item.variant_label or tr("variant")
+                return f"    ↳ {label}: {value}"
+            if name == "kind":
+                return "" if value is None else kind_text(str(value))
             if name == "competency_id":
                 competency = self.competencies.get(value)
                 return short_code(competency.code) if competency else ""
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and base is not None:
-            return f"A version of “{base.title}” for some students: {item.suitability or 'no rule yet'}"
+            return tr("A version of “{title}” for some students: {rule}").format(
+                title=base.title, rule=item.suitability or tr("no rule yet"))
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         item, base = self.rows[index.row()]
-        name = COLUMNS[index.column()][0]
+        name = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.CheckStateRole:
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
@@ -125,7 +154,7 @@ class ItemsModel(QAbstractTableModel):
             return False
         item_id = item.id
         ok, _old = Change.apply(
-            self.context, f"Edit {COLUMNS[index.column()][1].lower()}",
+            self.context, tr("Edit {what}").format(what=column_labels()[index.column()].lower()),
             lambda uow, _prev: playlists.update_item(uow, item_id, name, value),
             lambda uow, old: playlists.update_item(uow, item_id, name, old), "playlist", self.playlist.id)
         return ok
@@ -158,7 +187,7 @@ class ItemsModel(QAbstractTableModel):
 
 
 def move_item(context: AppContext, playlist_id: str, item_id: str, position: int) -> None:
-    Change.apply(context, "Move item", lambda uow, _prev: playlists.move_item(uow, item_id, position),
+    Change.apply(context, tr("Move item"), lambda uow, _prev: playlists.move_item(uow, item_id, position),
                  lambda uow, old: playlists.move_item(uow, item_id, old), "playlist", playlist_id)
 
 
@@ -201,13 +230,13 @@ class PlaylistEditor(QWidget):
         self.context = context
         self.playlist: PlaylistView | None = None
         self.competencies: list[CompetencyColumn] = []
-        self.title = QLineEdit(accessibleName="Playlist title")
-        self.description = QLineEdit(accessibleName="Playlist description", placeholderText="What it is for")
+        self.title = QLineEdit(accessibleName=tr("Playlist title"))
+        self.description = QLineEdit(accessibleName=tr("Playlist description"), placeholderText=tr("What it is for"))
         self.status = QLabel()
-        self.targets = QListWidget(accessibleName="Competencies this playlist targets")
+        self.targets = QListWidget(accessibleName=tr("Competencies this playlist targets"))
         self.targets.setMaximumHeight(110)
         self.model = ItemsModel(context, self)
-        self.items = ItemsView(accessibleName="Items of the playlist")
+        self.items = ItemsView(accessibleName=tr("Items of the playlist"))
         self.items.setModel(self.model)
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -224,18 +253,18 @@ class PlaylistEditor(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
-        self.items.setItemDelegateForColumn(1, ChoiceDelegate([(k, k) for k in KINDS], self))
+        self.items.setItemDelegateForColumn(1, ChoiceDelegate([(k, kind_text(k)) for k in KINDS], self))
         self.checkpoint_delegate = ChoiceDelegate([], self)
         self.items.setItemDelegateForColumn(4, self.checkpoint_delegate)
         self.items.move_requested.connect(self._move_current)
 
-        add = QPushButton("Add item")
-        variant = QPushButton("Add a version…", toolTip="A version of the selected item for some students "
-                                                          "(read-aloud, another language, an extension)")
-        remove = QPushButton("Remove item")
-        attach = QPushButton("Attach a file…", toolTip="Keep a worksheet or a video with the item: it opens "
-                                                          "with no network")
-        open_it = QPushButton("Open")
+        add = QPushButton(tr("Add item"))
+        variant = QPushButton(tr("Add a version…"), toolTip=tr("A version of the selected item for some students "
+                                                                 "(read-aloud, another language, an extension)"))
+        remove = QPushButton(tr("Remove item"))
+        attach = QPushButton(tr("Attach a file…"), toolTip=tr("Keep a worksheet or a video with the item: it "
+                                                                "opens with no network"))
+        open_it = QPushButton(tr("Open"))
         add.clicked.connect(lambda: self.add_item())
         variant.clicked.connect(lambda: self.add_variant())
         remove.clicked.connect(self.remove_item)
@@ -249,13 +278,13 @@ class PlaylistEditor(QWidget):
         for button in (attach, open_it):
             files.addWidget(button)
         files.addStretch(1)
-        self.items.setToolTip("Drag items, or press Ctrl+Up / Ctrl+Down, to reorder")
+        self.items.setToolTip(tr("Drag items, or press Ctrl+Up / Ctrl+Down, to reorder"))
 
         form = QFormLayout()
-        form.addRow("Title:", self.title)
-        form.addRow("About:", self.description)
-        form.addRow("Status:", self.status)
-        form.addRow("Targets:", self.targets)
+        form.addRow(tr("Title:"), self.title)
+        form.addRow(tr("About:"), self.description)
+        form.addRow(tr("Status:"), self.status)
+        form.addRow(tr("Targets:"), self.targets)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.items, 1)
@@ -272,7 +301,8 @@ class PlaylistEditor(QWidget):
         playlist = self.playlist
         self.title.setText(playlist.title if playlist else "")
         self.description.setText(playlist.description if playlist else "")
-        self.status.setText(f"{playlist.status} · version {playlist.version}" if playlist else "")
+        self.status.setText(tr("{status} · version {version}").format(
+            status=playlist_status_text(playlist.status), version=playlist.version) if playlist else "")
         self.targets.blockSignals(True)
         self.targets.clear()
         for competency in competencies:
@@ -283,7 +313,7 @@ class PlaylistEditor(QWidget):
             entry.setCheckState(Qt.CheckState.Checked if targeted else Qt.CheckState.Unchecked)
             self.targets.addItem(entry)
         self.targets.blockSignals(False)
-        self.checkpoint_delegate.choices = [("", "(none)")] + [(c.id, short_code(c.code)) for c in competencies]
+        self.checkpoint_delegate.choices = [("", tr("(none)"))] + [(c.id, short_code(c.code)) for c in competencies]
         current = self.items.currentIndex().row()
         self.model.set_playlist(playlist, competencies)
         if 0 <= current < self.model.rowCount():
@@ -293,7 +323,8 @@ class PlaylistEditor(QWidget):
         if self.playlist is None or getattr(self.playlist, name) == value:
             return
         pid = self.playlist.id
-        Change.apply(self.context, f"Edit playlist {name}",
+        what = tr("Edit playlist title") if name == "title" else tr("Edit playlist description")
+        Change.apply(self.context, what,
                      lambda uow, _prev: playlists.update_playlist(uow, pid, name, value),
                      lambda uow, old: playlists.update_playlist(uow, pid, name, old), "playlist", pid)
 
@@ -301,7 +332,7 @@ class PlaylistEditor(QWidget):
         chosen = [self.targets.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.targets.count())
                   if self.targets.item(i).checkState() == Qt.CheckState.Checked]
         pid = self.playlist.id
-        Change.apply(self.context, "Change target competencies",
+        Change.apply(self.context, tr("Change target competencies"),
                      lambda uow, _prev: playlists.set_competencies(uow, pid, chosen),
                      lambda uow, old: playlists.set_competencies(uow, pid, old), "playlist", pid)
 
@@ -309,11 +340,11 @@ class PlaylistEditor(QWidget):
         row = self.items.currentIndex().row()
         return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
 
-    def add_item(self, title: str = "New item", kind: str = "practice") -> None:
+    def add_item(self, title: str | None = None, kind: str = "practice") -> None:
         if self.playlist is None:
             return
-        pid = self.playlist.id
-        ok, _ = Change.apply(self.context, "Add item",
+        pid, title = self.playlist.id, tr("New item") if title is None else title
+        ok, _ = Change.apply(self.context, tr("Add item"),
                              lambda uow, prev: playlists.add_item(uow, pid, title, kind, row_id=prev),
                              lambda uow, item_id: playlists.remove_item(uow, item_id) and None, "playlist", pid)
         if ok:
@@ -323,7 +354,7 @@ class PlaylistEditor(QWidget):
         """A version of the selected item for some students (asks who, unless told)."""
         current = self.current_item()
         if current is None:
-            self.context.message.emit("Pick the item to make a version of.")
+            self.context.message.emit(tr("Pick the item to make a version of."))
             return
         item, base = current
         base = base or item
@@ -332,10 +363,10 @@ class PlaylistEditor(QWidget):
             if dialog.exec() != VariantDialog.DialogCode.Accepted:
                 return
             label, suitability, title = dialog.label.text().strip(), dialog.suitability(), dialog.title.text().strip()
-        label = label or "version"
+        label = label or tr("version")
         title = title or f"{base.title} ({label})"
         pid, base_id = self.playlist.id, base.id
-        Change.apply(self.context, "Add a version",
+        Change.apply(self.context, tr("Add a version"),
                      lambda uow, prev: playlists.add_item(
                          uow, pid, title, base.kind, variant_of_id=base_id, row_id=prev,
                          variant_label=label, suitability=suitability, required=base.required),
@@ -345,10 +376,10 @@ class PlaylistEditor(QWidget):
         """Keep a file with the selected item (a worksheet, a video) so it opens with no network."""
         current = self.current_item()
         if current is None:
-            self.context.message.emit("Pick the item to attach a file to.")
+            self.context.message.emit(tr("Pick the item to attach a file to."))
             return
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "Attach a file to the item")
+            chosen, _ = QFileDialog.getOpenFileName(self, tr("Attach a file to the item"))
             if not chosen:
                 return
             path = Path(chosen)
@@ -358,14 +389,14 @@ class PlaylistEditor(QWidget):
             attachment_id = attachments.attach_file(uow, "playlist_item", item_id, path)
             return playlists.update_item(uow, item_id, "attachment_id", attachment_id)
 
-        Change.apply(self.context, "Attach a file", attach,
+        Change.apply(self.context, tr("Attach a file"), attach,
                      lambda uow, old: playlists.update_item(uow, item_id, "attachment_id", old), "playlist", pid)
 
     def open_resource(self) -> None:
         current = self.current_item()
         item = current[0] if current else None
         if item is None or not (item.attachment_id or item.resource_url):
-            self.context.message.emit("That item has no file or link.")
+            self.context.message.emit(tr("That item has no file or link."))
             return
         if item.attachment_id:
             target = Path(tempfile.mkdtemp(prefix="plclassroom-")) / "resource"
@@ -382,7 +413,7 @@ class PlaylistEditor(QWidget):
         if current is None:
             return
         item_id, pid = current[0].id, self.playlist.id
-        Change.apply(self.context, "Remove item", lambda uow, _prev: playlists.remove_item(uow, item_id),
+        Change.apply(self.context, tr("Remove item"), lambda uow, _prev: playlists.remove_item(uow, item_id),
                      lambda uow, removed: playlists.restore_items(uow, removed), "playlist", pid)
 
     def _move_current(self, step: int) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from plclassroom.domain.paths import Suggestion
 from plclassroom.services import mastery, paths, playlists
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.undo import Change
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,18 +30,18 @@ class NextStepsPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.class_id: str | None = None
-        self.table = QTableWidget(0, 4, accessibleName="Suggested next steps")
-        self.table.setHorizontalHeaderLabels(["Student", "Next", "Why", "Playlist"])
+        self.table = QTableWidget(0, 4, accessibleName=tr("Suggested next steps"))
+        self.table.setHorizontalHeaderLabels([tr("Student"), tr("Next"), tr("Why"), tr("Playlist")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        accept = QPushButton("Give the selected students their suggested playlist")
+        accept = QPushButton(tr("Give the selected students their suggested playlist"))
         accept.clicked.connect(self.accept_selected)
-        note = QLabel("Suggestions come from the framework's “precedes” links and each student's mastery: "
-                      "ready = every prerequisite mastered. Pick rows and accept, or assign something else.")
+        note = QLabel(tr("Suggestions come from the framework's “precedes” links and each student's mastery: "
+                         "ready = every prerequisite mastered. Pick rows and accept, or assign something else."))
         note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(accept)
@@ -62,7 +63,7 @@ class NextStepsPanel(QWidget):
             self.table.insertRow(row)
             first: Suggestion | None = found[0] if found else None
             cells = (names.get(student_id, "?"), first.code if first else "—",
-                     first.why if first else "nothing to suggest (no framework, or everything mastered)",
+                     first.why if first else tr("nothing to suggest (no framework, or everything mastered)"),
                      first.playlist_text if first else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -80,13 +81,15 @@ class NextStepsPanel(QWidget):
             if suggestion is not None and suggestion.playlist_ids:
                 by_playlist.setdefault(suggestion.playlist_ids[0], []).append(student_id)
         if not by_playlist:
-            self.context.message.emit("No playlist targets those suggestions yet: build one on the Edit tab.")
+            self.context.message.emit(tr("No playlist targets those suggestions yet: build one on the Edit tab."))
             return
         class_id = self.class_id
         for playlist_id, students in by_playlist.items():
-            Change.apply(self.context, "Assign the suggested playlist",
+            Change.apply(self.context, tr("Assign the suggested playlist"),
                          lambda uow, _prev, p=playlist_id, s=students: playlists.assign(uow, p, class_id,
                                                                                         student_ids=s),
                          lambda uow, ids: [playlists.unassign(uow, i) for i in ids] and None, "progress", playlist_id)
         given = sum(len(s) for s in by_playlist.values())
-        self.context.message.emit(f"Assigned the suggested playlist to {given} student{'s' if given != 1 else ''}.")
+        said = (tr("Assigned the suggested playlist to {n} student.") if given == 1
+                else tr("Assigned the suggested playlist to {n} students."))
+        self.context.message.emit(said.format(n=given))

@@ -40,7 +40,8 @@ from plclassroom.services import groups, mastery, playlist_share, playlists, ros
 from plclassroom.services.mastery import short_code
 from plclassroom.services.playlists import BoardRow
 from plclassroom.ui.context import AppContext
-from plclassroom.ui.playlists.editor import PlaylistEditor
+from plclassroom.ui.i18n import tr
+from plclassroom.ui.playlists.editor import PlaylistEditor, kind_text, playlist_status_text
 from plclassroom.ui.playlists.next_steps import NextStepsPanel
 from plclassroom.ui.playlists.paper import lookup_code, write_sheets
 from plclassroom.ui.tasks import run_with_progress
@@ -52,40 +53,52 @@ STATUS_KEYS = {"n": ProgressStatus.NOT_STARTED, "w": ProgressStatus.WORKING, "s"
 STATUS_COLOURS = {ProgressStatus.NOT_STARTED: "#ffffff", ProgressStatus.WORKING: "#fff3c4",
                   ProgressStatus.SUBMITTED: "#d6eaf8", ProgressStatus.DONE: "#d5f0e0",
                   ProgressStatus.NEEDS_HELP: "#f8d0c8"}
-STATUS_MARKS = {ProgressStatus.NOT_STARTED: "·", ProgressStatus.WORKING: "working", ProgressStatus.SUBMITTED:
-                "submitted", ProgressStatus.DONE: "✓ done", ProgressStatus.NEEDS_HELP: "! help"}
+
+
+def status_marks() -> dict[ProgressStatus, str]:
+    """What a cell of the progress grid says for each status, in the user's language."""
+    return {ProgressStatus.NOT_STARTED: "·", ProgressStatus.WORKING: tr("working"),
+            ProgressStatus.SUBMITTED: tr("submitted"), ProgressStatus.DONE: tr("✓ done"),
+            ProgressStatus.NEEDS_HELP: tr("! help")}
+
+
+def status_text(status: ProgressStatus) -> str:
+    """A progress status in words, in the user's language."""
+    return {ProgressStatus.NOT_STARTED: tr("not started"), ProgressStatus.WORKING: tr("working"),
+            ProgressStatus.SUBMITTED: tr("submitted"), ProgressStatus.DONE: tr("done"),
+            ProgressStatus.NEEDS_HELP: tr("needs help")}.get(status, status.value)
 
 
 class AssignDialog(QDialog):
     def __init__(self, context: AppContext, class_id: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Assign “{title}”")
-        self.whole = QRadioButton("The whole class", checked=True)
-        self.group = QRadioButton("A group")
-        self.some = QRadioButton("Some students")
+        self.setWindowTitle(tr("Assign “{title}”").format(title=title))
+        self.whole = QRadioButton(tr("The whole class"), checked=True)
+        self.group = QRadioButton(tr("A group"))
+        self.some = QRadioButton(tr("Some students"))
         self.context, self.class_id = context, class_id
-        self.groups = QComboBox(accessibleName="Group")
+        self.groups = QComboBox(accessibleName=tr("Group"))
         for group_id, name, members in context.call(groups.list_groups, class_id):
             self.groups.addItem(f"{name} ({len(members)})", group_id)
         self.group.setEnabled(self.groups.count() > 0)
-        make_group = QPushButton("Make a group of the selected students…")
+        make_group = QPushButton(tr("Make a group of the selected students…"))
         make_group.clicked.connect(lambda: self.make_group())
-        self.students = QListWidget(accessibleName="Students to assign")
+        self.students = QListWidget(accessibleName=tr("Students to assign"))
         self.students.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         for student in context.call(mastery.class_students, class_id):
             entry = QListWidgetItem(student.name)
             entry.setData(Qt.ItemDataRole.UserRole, student.id)
             self.students.addItem(entry)
-        self.start = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName="Start")
-        self.due = QDateEdit(QDate.currentDate().addDays(14), calendarPopup=True, accessibleName="Due")
+        self.start = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName=tr("Start"))
+        self.due = QDateEdit(QDate.currentDate().addDays(14), calendarPopup=True, accessibleName=tr("Due"))
         form = QFormLayout(self)
         form.addRow(self.whole)
         form.addRow(self.group, self.groups)
         form.addRow(self.some)
         form.addRow(self.students)
         form.addRow(make_group)
-        form.addRow("Start:", self.start)
-        form.addRow("Due:", self.due)
+        form.addRow(tr("Start:"), self.start)
+        form.addRow(tr("Due:"), self.due)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -94,7 +107,7 @@ class AssignDialog(QDialog):
     def make_group(self, name: str | None = None) -> str | None:
         chosen = [i.data(Qt.ItemDataRole.UserRole) for i in self.students.selectedItems()]
         if name is None:
-            name, ok = QInputDialog.getText(self, "New group", "Name of the group:")
+            name, ok = QInputDialog.getText(self, tr("New group"), tr("Name of the group:"))
             if not ok:
                 return None
         try:
@@ -147,10 +160,15 @@ class ProgressModel(QAbstractTableModel):
             if orientation == Qt.Orientation.Vertical:
                 return self.rows[section].name
             item = self.items[section]
-            return f"{section + 1}. {item.title[:12]}" + ("" if item.required else " (may)")
+            if item.required:
+                return f"{section + 1}. {item.title[:12]}"
+            return tr("{number}. {title} (may)").format(number=section + 1, title=item.title[:12])
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             item = self.items[section]
-            return f"{item.title} · {item.kind}" + (f" · {item.minutes} min" if item.minutes else "")
+            parts = [item.title, kind_text(item.kind)]
+            if item.minutes:
+                parts.append(tr("{minutes} min").format(minutes=item.minutes))
+            return " · ".join(parts)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -160,14 +178,14 @@ class ProgressModel(QAbstractTableModel):
         _base, version, status = entry.items[index.column()]
         status = ProgressStatus(status)
         if role == Qt.ItemDataRole.DisplayRole:
-            return STATUS_MARKS[status] if version is not None else "n/a"
+            return status_marks()[status] if version is not None else tr("n/a")
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(STATUS_COLOURS[status]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
             base = entry.items[index.column()][0]
-            return f"{version.title if version else base.title}\n{entry.why.get(base.id, '')}\n{status.value}"
+            return f"{version.title if version else base.title}\n{entry.why.get(base.id, '')}\n{status_text(status)}"
         return None
 
 
@@ -177,7 +195,7 @@ class ProgressView(QTableView):
     def __init__(self, panel: PlaylistsPanel) -> None:
         super().__init__()
         self.panel = panel
-        self.setAccessibleName("Progress grid")
+        self.setAccessibleName(tr("Progress grid"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
@@ -206,17 +224,17 @@ class PlaylistsPanel(QWidget):
         self.competencies = []
         self.board: list[BoardRow] = []
         self.task = None
-        self.list = QListWidget(accessibleName="Playlists of the class")
-        new = QPushButton("New…")
-        copy = QPushButton("Copy")
-        version = QPushButton("New version")
-        archive = QPushButton("Archive")
-        assign = QPushButton("Assign…")
-        share = QPushButton("Share…", toolTip="Save the playlist as one file for a colleague (USB or the server)")
-        sheets = QPushButton("Print sheets…", toolTip="One page a student, a box to tick per item: for rooms "
-                                                      "without a device per student")
+        self.list = QListWidget(accessibleName=tr("Playlists of the class"))
+        new = QPushButton(tr("New…"))
+        copy = QPushButton(tr("Copy"))
+        version = QPushButton(tr("New version"))
+        archive = QPushButton(tr("Archive"))
+        assign = QPushButton(tr("Assign…"))
+        share = QPushButton(tr("Share…"), toolTip=tr("Save the playlist as one file for a colleague (USB or the server)"))
+        sheets = QPushButton(tr("Print sheets…"), toolTip=tr("One page a student, a box to tick per item: for rooms "
+                                                              "without a device per student"))
         sheets.clicked.connect(lambda: self.print_sheets())
-        receive = QPushButton("Import…", toolTip="Open a playlist a colleague shared")
+        receive = QPushButton(tr("Import…"), toolTip=tr("Open a playlist a colleague shared"))
         share.clicked.connect(lambda: self.share())
         receive.clicked.connect(lambda: self.receive())
         new.clicked.connect(lambda: self.new_playlist())
@@ -227,7 +245,7 @@ class PlaylistsPanel(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("Playlists"))
+        side_layout.addWidget(QLabel(tr("Playlists")))
         side_layout.addWidget(self.list, 1)
         for row in ((new, copy), (version, archive), (share, receive), (assign, sheets)):
             line = QHBoxLayout()
@@ -243,17 +261,19 @@ class PlaylistsPanel(QWidget):
         self.progress.horizontalHeader().setDefaultSectionSize(112)
         progress_page = QWidget()
         progress_layout = QVBoxLayout(progress_page)
-        hint = QLabel("Select cells and press n (not started), w (working), s (submitted), d (done) or "
-                      "h (needs help); a number scores a checkpoint. From paper sheets: type each ticked "
-                      "box's code and press Enter.")
+        hint = QLabel(tr("Select cells and press n (not started), w (working), s (submitted), d (done) or "
+                         "h (needs help); a number scores a checkpoint. From paper sheets: type each ticked "
+                         "box's code and press Enter."))
         hint.setWordWrap(True)
-        self.sheet_code = QLineEdit(placeholderText="Code from a paper sheet, e.g. 3 a1b2", accessibleName="Sheet code")
+        self.sheet_code = QLineEdit(placeholderText=tr("Code from a paper sheet, e.g. 3 a1b2"),
+                                    accessibleName=tr("Sheet code"))
         self.sheet_code.returnPressed.connect(lambda: self.record_code(self.sheet_code.text()))
         progress_layout.addWidget(hint)
         progress_layout.addWidget(self.sheet_code)
         progress_layout.addWidget(self.progress, 1)
-        self.board_table = QTableWidget(0, 5, accessibleName="Class board")
-        self.board_table.setHorizontalHeaderLabels(["Student", "Playlist", "Done", "Expected by today", "Now"])
+        self.board_table = QTableWidget(0, 5, accessibleName=tr("Class board"))
+        self.board_table.setHorizontalHeaderLabels([tr("Student"), tr("Playlist"), tr("Done"), tr("Expected by today"),
+                                                    tr("Now")])
         self.board_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.board_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.board_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -263,12 +283,12 @@ class PlaylistsPanel(QWidget):
         board_layout = QVBoxLayout(board_page)
         board_layout.addWidget(self.board_summary)
         board_layout.addWidget(self.board_table, 1)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.editor, "Edit")
-        self.tabs.addTab(progress_page, "Progress")
-        self.tabs.addTab(board_page, "Class board")
+        self.tabs = QTabWidget(accessibleName=tr("Views of the playlist"))
+        self.tabs.addTab(self.editor, tr("Edit"))
+        self.tabs.addTab(progress_page, tr("Progress"))
+        self.tabs.addTab(board_page, tr("Class board"))
         self.next_steps = NextStepsPanel(context)
-        self.tabs.addTab(self.next_steps, "Next steps")
+        self.tabs.addTab(self.next_steps, tr("Next steps"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         splitter = QSplitter()
         splitter.addWidget(side)
@@ -293,7 +313,7 @@ class PlaylistsPanel(QWidget):
         self.list.clear()
         for playlist in found:
             entry = QListWidgetItem(f"{playlist.title}" + (f" (v{playlist.version})" if playlist.version > 1 else "")
-                                    + ("" if playlist.status == "active" else f" — {playlist.status}"))
+                                    + ("" if playlist.status == "active" else f" — {playlist_status_text(playlist.status)}"))
             entry.setData(Qt.ItemDataRole.UserRole, playlist.id)
             self.list.addItem(entry)
         self.list.blockSignals(False)
@@ -325,26 +345,26 @@ class PlaylistsPanel(QWidget):
                 table.insertRow(line)
                 flags = []
                 if entry.stuck:
-                    flags.append("needs help")
+                    flags.append(tr("needs help"))
                     stuck.append(row.name)
                 if entry.ready_for_checkpoint is not None:
-                    flags.append(f"ready for “{entry.ready_for_checkpoint.title}”")
+                    flags.append(tr("ready for “{title}”").format(title=entry.ready_for_checkpoint.title))
                     ready.append(row.name)
                 if entry.finished:
-                    flags.append("done")
+                    flags.append(tr("done"))
                     finished.append(row.name)
                 elif entry.behind:
-                    flags.append("behind")
+                    flags.append(tr("behind"))
                 for column, text in enumerate((row.name, entry.title, f"{entry.done:.0%}", f"{entry.expected:.0%}",
                                                ", ".join(flags))):
                     cell = QTableWidgetItem(text)
                     if column == 4 and (entry.stuck or entry.behind):
                         cell.setBackground(QBrush(QColor("#f8d0c8")))
                     table.setItem(line, column, cell)
-        self.board_summary.setText(
-            f"Stuck ({len(stuck)}): {', '.join(stuck) or '—'}\n"
-            f"Ready for a checkpoint ({len(ready)}): {', '.join(ready) or '—'}\n"
-            f"Done ({len(finished)}): {', '.join(finished) or '—'}")
+        self.board_summary.setText("\n".join((
+            tr("Stuck ({n}): {names}").format(n=len(stuck), names=", ".join(stuck) or "—"),
+            tr("Ready for a checkpoint ({n}): {names}").format(n=len(ready), names=", ".join(ready) or "—"),
+            tr("Done ({n}): {names}").format(n=len(finished), names=", ".join(finished) or "—"))))
 
     def _tab_changed(self) -> None:
         if self.tabs.currentWidget() is self.next_steps:
@@ -363,7 +383,7 @@ class PlaylistsPanel(QWidget):
         if not self.class_id:
             return None
         if title is None:
-            title, ok = QInputDialog.getText(self, "New playlist", "Title:")
+            title, ok = QInputDialog.getText(self, tr("New playlist"), tr("Title:"))
             if not ok:
                 return None
         class_id = self.class_id
@@ -375,7 +395,7 @@ class PlaylistsPanel(QWidget):
             return playlists.create_playlist(uow, title, class_id=class_id)
 
         ok, playlist_id = Change.apply(
-            self.context, "New playlist", create,
+            self.context, tr("New playlist"), create,
             lambda uow, pid: playlists.update_playlist(uow, pid, "status", "archived"), "playlist", "")
         if ok:
             self._load_list(select=playlist_id)
@@ -386,7 +406,7 @@ class PlaylistsPanel(QWidget):
         if source is None:
             return
         ok, new_id = Change.apply(
-            self.context, "New version" if as_version else "Copy playlist",
+            self.context, tr("New version") if as_version else tr("Copy playlist"),
             lambda uow, _prev: playlists.copy_playlist(uow, source, as_version=as_version),
             lambda uow, pid: playlists.update_playlist(uow, pid, "status", "archived"), "playlist", "")
         if ok:
@@ -396,7 +416,7 @@ class PlaylistsPanel(QWidget):
         pid = self.current_playlist_id()
         if pid is None:
             return
-        Change.apply(self.context, "Archive playlist",
+        Change.apply(self.context, tr("Archive playlist"),
                      lambda uow, _prev: playlists.update_playlist(uow, pid, "status", "archived"),
                      lambda uow, old: playlists.update_playlist(uow, pid, "status", old), "playlist", pid)
 
@@ -410,11 +430,11 @@ class PlaylistsPanel(QWidget):
         class_id, target = self.class_id, dialog.target()
         start, due = dialog.start.date().toPython(), dialog.due.date().toPython()
         ok, _ids = Change.apply(
-            self.context, "Assign playlist",
+            self.context, tr("Assign playlist"),
             lambda uow, _prev: playlists.assign(uow, pid, class_id, start_date=start, due_date=due, **target),
             lambda uow, ids: [playlists.unassign(uow, i) for i in ids] and None, "progress", pid)
         if ok:
-            self.context.message.emit("Assigned. See it on the Progress and Class board tabs.")
+            self.context.message.emit(tr("Assigned. See it on the Progress and Class board tabs."))
             self.tabs.setCurrentIndex(1)
 
     def _selected_cells(self) -> dict[tuple[str, str], list[str]]:
@@ -440,14 +460,14 @@ class PlaylistsPanel(QWidget):
             for old, old_cells in by_status.items():
                 playlists.set_progress_many(uow, old_cells, old)
 
-        Change.apply(self.context, "Mark progress",
+        Change.apply(self.context, tr("Mark progress"),
                      lambda uow, _prev: playlists.set_progress_many(uow, cells, status, score=score), undo,
                      "progress", self.current_playlist_id() or "")
 
     def score_checkpoint(self, score: float) -> None:
         items = {base.id: base for base in self.progress_model.items}
         if not all(items[item_id].kind == ItemKind.CHECKPOINT.value for _a, item_id in self._selected_cells()):
-            self.context.message.emit("Numbers score a checkpoint: select checkpoint cells.")
+            self.context.message.emit(tr("Numbers score a checkpoint: select checkpoint cells."))
             return
         self.mark(ProgressStatus.DONE.value, score=score)
 
@@ -457,8 +477,8 @@ class PlaylistsPanel(QWidget):
             return
         if path is None:
             title = self.list.currentItem().text().split(" — ")[0]
-            chosen, _ = QFileDialog.getSaveFileName(self, "Share the playlist", f"{title}.plplaylist",
-                                                    "Playlist (*.plplaylist)")
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("Share the playlist"), f"{title}.plplaylist",
+                                                    tr("Playlist (*.plplaylist)"))
             if not chosen:
                 return
             path = Path(chosen)
@@ -467,13 +487,15 @@ class PlaylistsPanel(QWidget):
             with self.context.store.unit_of_work() as uow:
                 return playlist_share.export_playlist(uow, pid, path)
 
-        self.task = run_with_progress(self, f"Saving {path.name}…", work,
-                                      lambda _p: self.context.message.emit(f"Saved {path.name}: give it to a colleague."),
-                                      lambda error: QMessageBox.warning(self, "Not saved", str(error)))
+        self.task = run_with_progress(
+            self, tr("Saving {name}…").format(name=path.name), work,
+            lambda _p: self.context.message.emit(tr("Saved {name}: give it to a colleague.").format(name=path.name)),
+            lambda error: QMessageBox.warning(self, tr("Not saved"), str(error)))
 
     def receive(self, path: Path | None = None) -> None:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "Import a shared playlist", "", "Playlist (*.plplaylist)")
+            chosen, _ = QFileDialog.getOpenFileName(self, tr("Import a shared playlist"), "",
+                                                    tr("Playlist (*.plplaylist)"))
             if not chosen:
                 return
             path = Path(chosen)
@@ -484,18 +506,26 @@ class PlaylistsPanel(QWidget):
 
         def done(report) -> None:
             missing = ", ".join(short_code(c.code) or c.identifier for c in report.missing_competencies)
-            versions = (f" and {report.variants} version{'s' if report.variants != 1 else ''} for some students"
-                        if report.variants else "")
-            self.context.message.emit(f"Imported “{report.title}” as a draft: {report.items - report.variants} "
-                                      f"items{versions}"
-                                      + (f"; not on this laptop: {missing}" if missing else "") + ".")
+            count = report.items - report.variants
+            what = tr("{n} item").format(n=count) if count == 1 else tr("{n} items").format(n=count)
+            if report.variants:
+                versions = (tr("{n} version for some students") if report.variants == 1
+                            else tr("{n} versions for some students")).format(n=report.variants)
+                what = tr("{items} and {versions}").format(items=what, versions=versions)
+            if missing:
+                said = tr("Imported “{title}” as a draft: {what}; not on this laptop: {missing}.").format(
+                    title=report.title, what=what, missing=missing)
+            else:
+                said = tr("Imported “{title}” as a draft: {what}.").format(title=report.title, what=what)
+            self.context.message.emit(said)
             self.context.changed.emit("playlist", report.playlist_id or "")
             self._load_list(select=report.playlist_id)
 
         def failed(error: BaseException) -> None:
-            QMessageBox.warning(self, "Playlist not imported", f"{error}\n\nNothing was changed.")
+            QMessageBox.warning(self, tr("Playlist not imported"),
+                                tr("{error}\n\nNothing was changed.").format(error=error))
 
-        self.task = run_with_progress(self, f"Reading {path.name}…", work, done, failed)
+        self.task = run_with_progress(self, tr("Reading {name}…").format(name=path.name), work, done, failed)
 
     def print_sheets(self, path: Path | None = None) -> None:
         """A PDF for the printer: one page a student who has the playlist."""
@@ -503,31 +533,33 @@ class PlaylistsPanel(QWidget):
         if pid is None:
             return
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Print playlist sheets", "playlist sheets.pdf", "PDF (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("Print playlist sheets"), tr("playlist sheets") + ".pdf",
+                                                    tr("PDF (*.pdf)"))
             if not chosen:
                 return
             path = Path(chosen)
         entries = [p for row in self.board for p in row.playlists if p.playlist_id == pid]
         if not entries:
-            self.context.message.emit("Assign the playlist first: sheets are for the students who have it.")
+            self.context.message.emit(tr("Assign the playlist first: sheets are for the students who have it."))
             return
         class_title = self.context.call(roster.list_classes)
         class_title = next((c.title for c in class_title if c.id == self.class_id), "")
         pages = write_sheets(self.board, pid, class_title, path, due=entries[0].due_date)
-        self.context.message.emit(f"{path.name}: {pages} pages, ready to print.")
+        said = tr("{name}: {n} page, ready to print.") if pages == 1 else tr("{name}: {n} pages, ready to print.")
+        self.context.message.emit(said.format(name=path.name, n=pages))
 
     def record_code(self, code: str) -> bool:
         """A ticked box from a paper sheet: its code marks that student's item done."""
         pid = self.current_playlist_id()
         found = lookup_code(self.board, pid, code) if pid and code.strip() else None
         if found is None:
-            self.context.message.emit(f"{code.strip()!r} is not a code on this playlist's sheets.")
+            self.context.message.emit(tr("{code} is not a code on this playlist's sheets.").format(code=repr(code.strip())))
             return False
         student_id, item = found
         entry = next(p for row in self.board if row.student_id == student_id for p in row.playlists
                      if p.playlist_id == pid)
         cells = {(entry.assignment_id, item.id): [student_id]}
-        ok, _ = Change.apply(self.context, "Tick from a sheet",
+        ok, _ = Change.apply(self.context, tr("Tick from a sheet"),
                              lambda uow, _prev: playlists.set_progress_many(uow, cells, ProgressStatus.DONE.value),
                              lambda uow, previous: [playlists.set_progress_many(
                                  uow, {(a, i): [s]}, old) for (a, i, s), old in previous.items()] and None,
@@ -535,5 +567,5 @@ class PlaylistsPanel(QWidget):
         if ok:
             self.sheet_code.clear()
             name = next(row.name for row in self.board if row.student_id == student_id)
-            self.context.message.emit(f"{name}: “{item.title}” done.")
+            self.context.message.emit(tr("{name}: “{title}” done.").format(name=name, title=item.title))
         return ok

@@ -51,17 +51,47 @@ from PySide6.QtGui import (
 
 from plclassroom.interop.atomic import atomic_write
 from plclassroom.services.playlists import BoardRow, ItemView
+from plclassroom.ui.i18n import date_format_text, tr
+from plclassroom.ui.playlists.editor import kind_text
 
 # -- what a sheet says ---------------------------------------------------------------------------------
 
 TAG_LENGTH = 4  # characters of the student's id in a code
 SEPARATOR = "\u00b7"  # the middle dot between item number and tag: "3·a1b2"
-MUST_DO = "MUST DO"
-MAY_DO = "may do"
 NO_VERSION = "\u2014"
-NO_VERSION_NOTE = "Ask your teacher what to do here."  # no version of the item suits the student
-REFLECTION_PROMPT = "My reflection: what did I learn, and what will I do next?"
-INSTRUCTION = "Tick the box when you finish an item. Do the MUST DO items first."
+
+
+def must_do() -> str:
+    return tr("MUST DO")
+
+
+def may_do() -> str:
+    return tr("may do")
+
+
+def no_version_note() -> str:
+    """The note by an item no version of which suits the student."""
+    return tr("Ask your teacher what to do here.")
+
+
+def reflection_prompt() -> str:
+    return tr("My reflection: what did I learn, and what will I do next?")
+
+
+def instruction() -> str:
+    return tr("Tick the box when you finish an item. Do the MUST DO items first.")
+
+
+_TEXTS = {"MUST_DO": must_do, "MAY_DO": may_do, "NO_VERSION_NOTE": no_version_note,
+          "REFLECTION_PROMPT": reflection_prompt, "INSTRUCTION": instruction}
+
+
+def __getattr__(name: str) -> str:
+    """The sheet's fixed texts by their constant names (``paper.REFLECTION_PROMPT``), in the language
+    chosen when they are read."""
+    if name in _TEXTS:
+        return _TEXTS[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # notr
 
 
 class SheetError(ValueError):
@@ -76,7 +106,7 @@ class SheetItem:
     kind: str
     minutes: int | None
     required: bool
-    note: str = ""  # NO_VERSION_NOTE when no version suits
+    note: str = ""  # no_version_note() when no version suits
 
     @property
     def missing(self) -> bool:
@@ -85,10 +115,10 @@ class SheetItem:
     @property
     def details(self) -> str:
         """ "video · 8 min · MUST DO" """
-        parts = [self.kind]
+        parts = [kind_text(self.kind)]
         if self.minutes:
-            parts.append(f"{self.minutes} min")
-        parts.append(MUST_DO if self.required else MAY_DO)
+            parts.append(tr("{minutes} min").format(minutes=self.minutes))
+        parts.append(must_do() if self.required else may_do())
         return " \u00b7 ".join(parts)
 
 
@@ -119,20 +149,20 @@ def item_code(number: int, tag: str) -> str:
 
 
 def code_meaning(tag_length: int = TAG_LENGTH) -> str:
-    return (f"Codes: the item number, then the first {tag_length} characters of the student's id "
-            f"(3{SEPARATOR}a1b2 is item 3 for the student whose id starts a1b2). On a keyboard, "
-            f"type 3.a1b2 or 3 a1b2.")
+    return tr("Codes: the item number, then the first {n} characters of the student's id ({example} is "
+              "item 3 for the student whose id starts a1b2). On a keyboard, type 3.a1b2 or 3 a1b2.").format(
+        n=tag_length, example=f"3{SEPARATOR}a1b2")
 
 
 def day_text(day: date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else "____________"
+    return date_format_text(day, "d MMMM yyyy") if day else "____________"  # notr: a Qt date pattern
 
 
 def _sheet_item(base: ItemView, version: ItemView | None, tag: str) -> SheetItem:
     number = base.position + 1
     if version is None:
         return SheetItem(number, item_code(number, tag), NO_VERSION, base.kind, base.minutes, base.required,
-                         NO_VERSION_NOTE)
+                         no_version_note())
     # The version's own kind and minutes (a read-aloud variant may take longer); must-do is the base's.
     return SheetItem(number, item_code(number, tag), version.title, version.kind or base.kind,
                      version.minutes if version.minutes is not None else base.minutes, base.required)
@@ -160,14 +190,15 @@ def sheet_text(board: list[BoardRow], playlist_id: str, student_id: str, class_t
     sheet = next((s for s in sheets(board, playlist_id, class_title, due) if s.student_id == student_id), None)
     if sheet is None:
         return []
-    lines = [sheet.playlist_title, f"Name: {sheet.name}"]
+    lines = [sheet.playlist_title, tr("Name: {name}").format(name=sheet.name)]
     if sheet.class_title:
-        lines.append(f"Class: {sheet.class_title}")
-    lines += [f"Due: {day_text(sheet.due)}", INSTRUCTION]
+        lines.append(tr("Class: {name}").format(name=sheet.class_title))
+    lines += [tr("Due: {date}").format(date=day_text(sheet.due)), instruction()]
     for item in sheet.items:
         title = f"{item.title} ({item.note})" if item.missing else item.title
-        lines.append(f"[ ] {item.number}. {title} \u2014 {item.details} \u2014 code {item.code}")
-    lines += [f"{REFLECTION_PROMPT} ________________________________", code_meaning(len(sheet.tag))]
+        code = tr("code {code}").format(code=item.code)
+        lines.append(f"[ ] {item.number}. {title} \u2014 {item.details} \u2014 {code}")
+    lines += [f"{reflection_prompt()} ________________________________", code_meaning(len(sheet.tag))]
     return lines
 
 
@@ -203,8 +234,8 @@ CODE_W = 360.0
 ITEMS_BOTTOM = PAGE_H - MARGIN - FOOTER_H - REFLECTION_H - 40.0
 ITEMS_PER_PAGE_MAX = int((ITEMS_BOTTOM - ITEMS_TOP) // ROW_MIN)
 INK = QColor(0, 0, 0)
-SANS = ["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"]
-MONO = ["DejaVu Sans Mono", "Consolas", "Menlo", "Liberation Mono", "Courier New"]
+SANS = ["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"]  # notr: fonts
+MONO = ["DejaVu Sans Mono", "Consolas", "Menlo", "Liberation Mono", "Courier New"]  # notr: font families
 
 
 def print_font(points: float, bold: bool = False, mono: bool = False, italic: bool = False) -> QFont:
@@ -280,15 +311,16 @@ def draw_sheet(painter: QPainter, sheet: Sheet, page: int = 0) -> None:
     y += 25
     name_font = print_font(18, bold=True)
     due_font = print_font(16)
-    due = f"Due: {day_text(sheet.due)}"
+    due = tr("Due: {date}").format(date=day_text(sheet.due))
     due_w = QFontMetricsF(due_font).horizontalAdvance(due)
     _text(painter, due_font, right, y + 5, due, right=True)
-    y += _text(painter, name_font, left, y, f"Name: {sheet.name}", width - due_w - 60) + 10
-    info = f"Class: {sheet.class_title}" if sheet.class_title else ""
+    y += _text(painter, name_font, left, y, tr("Name: {name}").format(name=sheet.name), width - due_w - 60) + 10
+    info = tr("Class: {name}").format(name=sheet.class_title) if sheet.class_title else ""
     if pages > 1:
-        _text(painter, print_font(14), right, y, f"page {page + 1} of {pages}", right=True)
+        _text(painter, print_font(14), right, y, tr("page {page} of {pages}").format(page=page + 1, pages=pages),
+              right=True)
     y += _text(painter, print_font(14), left, y, info, width - 400) + 20
-    _text(painter, print_font(12, italic=True), left, y, INSTRUCTION, width)
+    _text(painter, print_font(12, italic=True), left, y, instruction(), width)
     painter.setPen(QPen(INK, 6))
     painter.drawLine(QPointF(left, ITEMS_TOP - 25), QPointF(right, ITEMS_TOP - 25))
 
@@ -303,7 +335,7 @@ def draw_sheet(painter: QPainter, sheet: Sheet, page: int = 0) -> None:
     if page == pages - 1:  # right under the items, with as many lines to write on as the page holds
         top = min(ITEMS_TOP + len(items) * row_h + 90, PAGE_H - MARGIN - FOOTER_H - REFLECTION_H)
         painter.setPen(QPen(INK, 1))
-        _text(painter, print_font(14, bold=True), left, top, REFLECTION_PROMPT, width)
+        _text(painter, print_font(14, bold=True), left, top, reflection_prompt(), width)
         painter.setPen(QPen(INK, 3))
         ruled = top + 170
         while ruled <= PAGE_H - MARGIN - FOOTER_H:
@@ -311,7 +343,7 @@ def draw_sheet(painter: QPainter, sheet: Sheet, page: int = 0) -> None:
             ruled += REFLECTION_LINE
     else:
         _text(painter, print_font(14, bold=True), right, ITEMS_TOP + len(items) * row_h + 40,
-              f"Continued on page {page + 2} →", right=True)
+              tr("Continued on page {page} →").format(page=page + 2), right=True)
     footer_font = print_font(10)
     painter.setPen(QPen(INK, 1))
     painter.setFont(footer_font)
@@ -363,7 +395,7 @@ def _draw_item(painter: QPainter, item: SheetItem, top: float, height: float) ->
     painter.setPen(QPen(INK, 1))
     painter.setFont(label_font)
     painter.drawText(QRectF(box.left(), box.top() + 10, box.width(), label_h),
-                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), "code")
+                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), tr("code"))
     painter.setFont(code_font)
     code = QFontMetricsF(code_font).elidedText(item.code, Qt.TextElideMode.ElideRight, CODE_W - 20)
     painter.drawText(QRectF(box.left(), box.top() + 10 + label_h, box.width(), code_h + 10),
@@ -403,7 +435,7 @@ def _write_pdf(made: list[Sheet], target: Path, title: str) -> int:
     writer.setCreator("plclassroom")
     painter = QPainter()
     if not painter.begin(writer):
-        raise SheetError(f"The sheets could not be written to {target.parent}.")
+        raise SheetError(tr("The sheets could not be written to {folder}.").format(folder=target.parent))
     pages, finished = 0, False
     try:
         device = QSizeF(writer.width(), writer.height())
@@ -418,7 +450,7 @@ def _write_pdf(made: list[Sheet], target: Path, title: str) -> int:
     finally:
         finished = painter.end()  # writes the PDF's trailer and closes the file
     if not finished:
-        raise SheetError("The sheets could not be finished.")
+        raise SheetError(tr("The sheets could not be finished."))
     return pages
 
 
@@ -429,7 +461,7 @@ def write_sheets(board: list[BoardRow], playlist_id: str, class_title: str, path
     path = Path(path)
     made = sheets(board, playlist_id, class_title, due)
     if not made:
-        raise SheetError("No student in this class has that playlist: assign it first.")
+        raise SheetError(tr("No student in this class has that playlist: assign it first."))
     title = f"{made[0].playlist_title} \u2014 {class_title}" if class_title else made[0].playlist_title
     with tempfile.TemporaryDirectory(prefix="plclassroom-sheets-") as folder:
         drawn = Path(folder) / "sheets.pdf"

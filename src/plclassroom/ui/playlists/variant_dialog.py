@@ -14,38 +14,51 @@ from PySide6.QtWidgets import (
 )
 
 from plclassroom.domain import AccommodationKind
+from plclassroom.ui.i18n import tr
 
-RULES = [("for_accommodations", "Students with an accommodation"), ("languages", "Students who speak a language"),
-         ("level", "Students at a level on the item's competency")]
+
+def rules() -> list[tuple[str, str]]:
+    """(key, text) of each kind of rule, in the user's language."""
+    return [("for_accommodations", tr("Students with an accommodation")),
+            ("languages", tr("Students who speak a language")),
+            ("level", tr("Students at a level on the item's competency"))]
+
+
+def accommodation_text(kind: str) -> str:
+    """An accommodation kind as shown: the acronyms as they are, "Other" in the user's language."""
+    return tr("Other") if kind == AccommodationKind.OTHER.value else kind
 
 
 class VariantDialog(QDialog):
     def __init__(self, base_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"A version of “{base_title}”")
-        self.label = QLineEdit("read-aloud", accessibleName="Name of this version")
-        self.title = QLineEdit(f"{base_title} (read-aloud)", accessibleName="Title students see")
-        self.rule = QComboBox(accessibleName="Who it is for")
-        for key, text in RULES:
+        self.setWindowTitle(tr("A version of “{title}”").format(title=base_title))
+        read_aloud = tr("read-aloud")
+        self.label = QLineEdit(read_aloud, accessibleName=tr("Name of this version"))
+        self.title = QLineEdit(f"{base_title} ({read_aloud})", accessibleName=tr("Title students see"))
+        self.rule = QComboBox(accessibleName=tr("Who it is for"))
+        for key, text in rules():
             self.rule.addItem(text, key)
-        self.accommodation = QComboBox(accessibleName="Accommodation")
-        self.accommodation.addItems([kind.value for kind in AccommodationKind])
-        self.language = QLineEdit("Spanish", accessibleName="Language")
+        self.accommodation = QComboBox(accessibleName=tr("Accommodation"))
+        for kind in AccommodationKind:
+            self.accommodation.addItem(accommodation_text(kind.value), kind.value)
+        self.language = QLineEdit(tr("Spanish"), accessibleName=tr("Language"))
         self.low = QDoubleSpinBox(decimals=1, singleStep=0.5, minimum=0, maximum=4, value=3,
-                                  accessibleName="From level")
+                                  accessibleName=tr("From level"))
         self.high = QDoubleSpinBox(decimals=1, singleStep=0.5, minimum=0, maximum=4, value=4,
-                                   accessibleName="To level")
-        self.not_for = QComboBox(accessibleName="The main version is not for")
-        self.not_for.addItem("(nobody excluded)", "")
-        self.not_for.addItems([kind.value for kind in AccommodationKind])
+                                   accessibleName=tr("To level"))
+        self.not_for = QComboBox(accessibleName=tr("The main version is not for"))
+        self.not_for.addItem(tr("(nobody excluded)"), "")
+        for kind in AccommodationKind:
+            self.not_for.addItem(accommodation_text(kind.value), kind.value)
         form = QFormLayout(self)
-        form.addRow("Name:", self.label)
-        form.addRow("Title:", self.title)
-        form.addRow("For:", self.rule)
-        form.addRow("Accommodation:", self.accommodation)
-        form.addRow("Language:", self.language)
-        form.addRow("From level:", self.low)
-        form.addRow("To level:", self.high)
+        form.addRow(tr("Name:"), self.label)
+        form.addRow(tr("Title:"), self.title)
+        form.addRow(tr("For:"), self.rule)
+        form.addRow(tr("Accommodation:"), self.accommodation)
+        form.addRow(tr("Language:"), self.language)
+        form.addRow(tr("From level:"), self.low)
+        form.addRow(tr("To level:"), self.high)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -55,7 +68,7 @@ class VariantDialog(QDialog):
     def suitability(self) -> dict:
         rule = self.rule.currentData()
         if rule == "for_accommodations":
-            return {"for_accommodations": [self.accommodation.currentText()]}
+            return {"for_accommodations": [self.accommodation.currentData()]}
         if rule == "languages":
             return {"languages": [self.language.text().strip()]}
         return {"min_level": self.low.value(), "max_level": self.high.value()}

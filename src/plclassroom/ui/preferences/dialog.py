@@ -7,9 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from plclassroom.services import backup, mastery, school_defaults
-from plclassroom.ui import settings
+from plclassroom.ui import settings, theme
+from plclassroom.ui.i18n import number_text, tr
 from plclassroom.ui.settings import Preferences
 
 WIDTH = 900
@@ -35,18 +34,6 @@ WIDTH = 900
 def mastery_defaults(chosen: Preferences) -> school_defaults.MasteryDefaults:
     return school_defaults.MasteryDefaults(chosen.mastery_method, chosen.mastery_n, chosen.mastery_weight,
                                            chosen.mastery_score)
-
-
-def apply_theme(theme: str) -> None:
-    """The minimum for now: ask Qt (6.8+) for a light or dark colour scheme, which it honours where
-    the platform can (Windows, macOS); "system" follows the OS. High contrast, and dark on every
-    platform, come with the app's style sheets for them (resources/styles/app.qss has none yet)."""
-    app = QApplication.instance()
-    hints = app.styleHints() if app is not None else None
-    if hints is None or not hasattr(hints, "setColorScheme"):
-        return
-    hints.setColorScheme({"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
-        theme, Qt.ColorScheme.Unknown))
 
 
 def _note(text: str) -> QLabel:
@@ -74,58 +61,64 @@ def _choices(name: str, options: dict, current) -> QComboBox:
 class PreferencesDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, last_backup: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         chosen = settings.preferences()
 
-        self.server_url = QLineEdit(accessibleName="District server address", placeholderText="https://…")
-        self.sync_every = _choices("Sync by itself", settings.SYNC_EVERY, chosen.sync_every_minutes)
-        server, form = _group("District server", "A new address needs a one-time code from your district (File > "
-                              "Connect to district server). The sign-in token is kept in this computer's keyring, "
-                              "never in settings.")
-        form.addRow("Server address:", self.server_url)
-        form.addRow("Sync by itself:", self.sync_every)
+        self.server_url = QLineEdit(accessibleName=tr("District server address"), placeholderText="https://…")
+        self.sync_every = _choices(tr("Sync by itself"), settings.sync_every_names(), chosen.sync_every_minutes)
+        server, form = _group(tr("District server"), tr(
+            "A new address needs a one-time code from your district (File > Connect to district server). "
+            "The sign-in token is kept in this computer's keyring, never in settings."))
+        form.addRow(tr("Server address:"), self.server_url)
+        form.addRow(tr("Sync by itself:"), self.sync_every)
 
-        self.language = _choices("Language", settings.LANGUAGES, chosen.language)
-        self.theme = _choices("Theme", settings.THEMES, chosen.theme)
-        look, form = _group("Language and look", "Your choice is kept. The Spanish text and the high-contrast "
-                            "style arrive with a later update; light and dark follow Windows and macOS now.")
-        form.addRow("Language:", self.language)
-        form.addRow("Theme:", self.theme)
+        self.language = _choices(tr("Language"), settings.language_names(), chosen.language)
+        self.theme = _choices(tr("Theme"), settings.theme_names(), chosen.theme)
+        look, form = _group(tr("Language and look"), tr(
+            "A new language applies at once: the window is rebuilt, and nothing you have typed is lost. "
+            "\"Follow the system\" turns dark or high contrast when the computer does; View > Larger text "
+            "changes the size of all text."))
+        form.addRow(tr("Language:"), self.language)
+        form.addRow(tr("Theme:"), self.theme)
 
-        self.method = QComboBox(accessibleName="Calculation method for new classes")
+        self.method = QComboBox(accessibleName=tr("Calculation method for new classes"))
         for value, label in mastery.method_choices():
             self.method.addItem(label, value)
-        self.n = QSpinBox(accessibleName="N (pieces or times)", minimum=1, maximum=20)
-        self.weight = QSpinBox(accessibleName="Weight of the newest piece", minimum=5, maximum=95, suffix=" %")
-        self.mastery_score = QComboBox(accessibleName="Mastery from level")
+        self.n = QSpinBox(accessibleName=tr("N (pieces or times)"), minimum=1, maximum=20)
+        self.weight = QSpinBox(accessibleName=tr("Weight of the newest piece"), minimum=5, maximum=95, suffix=" %")
+        self.mastery_score = QComboBox(accessibleName=tr("Mastery from level"))
         for score, label in school_defaults.MASTERY_LEVELS:
             if score > 0:
-                self.mastery_score.addItem(f"{score:g} {label}", score)
-        classes, form = _group("New classes: your school's mastery defaults",
-                               "A class a roster import brings to this laptop starts with these (on the 4-point "
-                               "scale). Each class can change its own in Class > Mastery settings.")
-        form.addRow("Method:", self.method)
-        form.addRow("N (last N, N times):", self.n)
-        form.addRow("Decaying average, newest weighs:", self.weight)
-        form.addRow("Mastery from level:", self.mastery_score)
+                self.mastery_score.addItem(f"{number_text(score)} {label}", score)
+        classes, form = _group(tr("New classes: your school's mastery defaults"), tr(
+            "A class a roster import brings to this laptop starts with these (on the 4-point scale). "
+            "Each class can change its own in Class > Mastery settings."))
+        form.addRow(tr("Method:"), self.method)
+        form.addRow(tr("N (last N, N times):"), self.n)
+        form.addRow(tr("Decaying average, newest weighs:"), self.weight)
+        form.addRow(tr("Mastery from level:"), self.mastery_score)
 
-        self.backup_folder = QLineEdit(accessibleName="Backup folder", placeholderText=str(backup.default_folder()),
-                                       toolTip=f"Empty: {backup.default_folder()}")
-        choose = QPushButton("Choose…", accessibleName="Choose the backup folder")
+        self.backup_folder = QLineEdit(accessibleName=tr("Backup folder"),
+                                       placeholderText=str(backup.default_folder()),
+                                       toolTip=tr("Empty: {folder}").format(folder=backup.default_folder()))
+        choose = QPushButton(tr("Choose…"), accessibleName=tr("Choose the backup folder"))
         choose.clicked.connect(self._choose_folder)
         folder = QHBoxLayout()
         folder.addWidget(self.backup_folder, 1)
         folder.addWidget(choose)
-        self.backup_keep = QSpinBox(accessibleName="Backups to keep", minimum=1, maximum=365)
-        self.backup_every = _choices("Back up by itself", settings.BACKUP_EVERY, chosen.backup_every_hours)
-        backups, form = _group("Backups", "While the app is open, a copy of the database goes to this folder. "
-                               + (f"Last backup: {last_backup}. " if last_backup else "")
-                               + "File > Restore from backup puts one back.")
-        form.addRow("Folder:", folder)
-        form.addRow("Keep the newest:", self.backup_keep)
-        form.addRow("Back up by itself:", self.backup_every)
+        self.backup_keep = QSpinBox(accessibleName=tr("Backups to keep"), minimum=1, maximum=365)
+        self.backup_every = _choices(tr("Back up by itself"), settings.backup_every_names(),
+                                     chosen.backup_every_hours)
+        note = [tr("While the app is open, a copy of the database goes to this folder.")]
+        if last_backup:
+            note.append(tr("Last backup: {when}.").format(when=last_backup))
+        note.append(tr("File > Restore from backup puts one back."))
+        backups, form = _group(tr("Backups"), " ".join(note))
+        form.addRow(tr("Folder:"), folder)
+        form.addRow(tr("Keep the newest:"), self.backup_keep)
+        form.addRow(tr("Back up by itself:"), self.backup_every)
 
-        self.message = QLabel(wordWrap=True, accessibleName="Problem with the settings")
+        self.message = QLabel(wordWrap=True, accessibleName=tr("Problem with the settings"))
         self.message.setStyleSheet("color: #8a1c00;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
                                         | QDialogButtonBox.StandardButton.RestoreDefaults)
@@ -175,24 +168,25 @@ class PreferencesDialog(QDialog):
 
     def _choose_folder(self) -> None:
         start = self.backup_folder.text() or str(backup.default_folder())
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for backups", start)
+        chosen = QFileDialog.getExistingDirectory(self, tr("Folder for backups"), start)
         if chosen:
             self.backup_folder.setText(chosen)
 
     def problem(self, chosen: Preferences) -> str | None:
         """What stops these settings being saved, in words, or None."""
         if chosen.server_url and not chosen.server_url.lower().startswith(("https://", "http://")):
-            return "The server address starts with https:// (your district gives it to you)."
+            return tr("The server address starts with https:// (your district gives it to you).")
         if chosen.backup_folder:
             folder = Path(chosen.backup_folder).expanduser()
             if not folder.is_absolute():
-                return "Choose the backup folder with Choose… (a full path, such as a USB drive's folder)."
+                return tr("Choose the backup folder with Choose… (a full path, such as a USB drive's folder).")
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                return f"Backups cannot go to {folder}: {error.strerror or error}."
+                return tr("Backups cannot go to {folder}: {error}.").format(folder=folder,
+                                                                             error=error.strerror or error)
             if not os.access(folder, os.W_OK):
-                return f"Backups cannot go to {folder}: this account may not write there."
+                return tr("Backups cannot go to {folder}: this account may not write there.").format(folder=folder)
         return None
 
     def save(self) -> None:
@@ -202,5 +196,5 @@ class PreferencesDialog(QDialog):
             self.message.setText(problem)
             return
         settings.save_preferences(chosen)
-        apply_theme(chosen.theme)
+        theme.apply(chosen.theme)
         self.accept()

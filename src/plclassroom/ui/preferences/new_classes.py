@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from plclassroom.services import roster, school_defaults
 from plclassroom.ui import settings
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.preferences.dialog import mastery_defaults
 
 
@@ -22,7 +23,7 @@ def after_roster_import(context: AppContext, known: Callable[[], Iterable[str]],
         try:
             context.call(school_defaults.apply_to_new_classes, new, mastery_defaults(settings.preferences()))
         except ValueError as error:  # a hand-edited setting the app does not know
-            context.message.emit(f"The school's mastery defaults were not applied: {error}")
+            context.message.emit(tr("The school's mastery defaults were not applied: {error}").format(error=error))
         then(report)
 
     return imported

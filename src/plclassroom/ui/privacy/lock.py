@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from plclassroom.ui import settings
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.privacy import pin as pins
 
 log = logging.getLogger(__name__)
@@ -46,9 +47,12 @@ log = logging.getLogger(__name__)
 CHECK_MS = 15_000  # how often idle time is looked at
 FREE_TRIES = 3  # wrong PINs before each try must wait
 LONGEST_WAIT = 300.0
-LOCKED_TITLE = "plclassroom (locked)"
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
+
+
+def locked_title() -> str:
+    return tr("plclassroom (locked)")
 
 
 def wait_after(failed: int) -> float:
@@ -74,7 +78,7 @@ class ScreenLock(QObject):
         self.timer = QTimer(self, interval=CHECK_MS, timeout=self.check_idle)
         self.timer.start()
         if settings.lock_state()[0]:
-            self.lock("it was locked when the app stopped")
+            self.lock("it was locked when the app stopped")  # notr: for the log
 
     # -- watching for input -------------------------------------------------------------------------
 
@@ -109,7 +113,7 @@ class ScreenLock(QObject):
         if self._board_showing():
             self.last_input = self.clock()
             return False
-        self.lock(f"after {minutes} idle minutes")
+        self.lock(f"after {minutes} idle minutes")  # notr: for the log
         return True
 
     def _board_showing(self) -> bool:
@@ -119,7 +123,7 @@ class ScreenLock(QObject):
 
     # -- locking ------------------------------------------------------------------------------------
 
-    def lock(self, why: str = "on demand") -> None:
+    def lock(self, why: str = "on demand") -> None:  # notr: why is for the log
         if self.locked:
             return
         log.info("screen locked (%s)", why)
@@ -162,7 +166,7 @@ class ScreenLock(QObject):
 
     def _cover(self, widget: QWidget) -> None:
         self._titles[widget] = widget.windowTitle()
-        widget.setWindowTitle(LOCKED_TITLE)
+        widget.setWindowTitle(locked_title())
         for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if not child.isWindow() and child.isVisibleTo(widget) and not isinstance(child, LockCover):
                 child.hide()
@@ -199,7 +203,7 @@ class ScreenLock(QObject):
         _locked, failed, retry_after = settings.lock_state()
         now = self.wall()
         if now < retry_after:
-            return f"Wait {math.ceil(retry_after - now)} s before the next try."
+            return tr("Wait {seconds} s before the next try.").format(seconds=math.ceil(retry_after - now))
         if pins.matches(pin, settings.pin_record()):
             if self.dialog is not None and isValid(self.dialog):
                 self.dialog.finish()
@@ -209,7 +213,8 @@ class ScreenLock(QObject):
         wait = wait_after(failed)
         settings.set_lock_state(True, failed, now + wait if wait else 0.0)
         log.info("wrong PIN at the lock screen (%d in a row)", failed)
-        return "That is not the PIN." + (f" Wait {math.ceil(wait)} s before the next try." if wait else "")
+        return tr("That is not the PIN.") + (
+            " " + tr("Wait {seconds} s before the next try.").format(seconds=math.ceil(wait)) if wait else "")
 
     def choose_pin(self, pin: str, again: str) -> str | None:
         """The first PIN, chosen at the lock screen; None when it is kept (and the app unlocked)."""
@@ -220,7 +225,7 @@ class ScreenLock(QObject):
         except pins.PinError as error:
             return str(error)
         if pin != again:
-            return "The two PINs differ: type the same PIN twice."
+            return tr("The two PINs differ: type the same PIN twice.")
         settings.set_pin_record(pins.hash_pin(pin))
         log.info("app PIN chosen")
         if self.dialog is not None and isValid(self.dialog):
@@ -243,14 +248,14 @@ class LockCover(QWidget):
         self.setAutoFillBackground(True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = QLabel("plclassroom is locked", alignment=Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(tr("plclassroom is locked"), alignment=Qt.AlignmentFlag.AlignCenter)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        note = QLabel("Student data is hidden until the app PIN is entered." if lock else
-                      "Unlock plclassroom in its main window.", alignment=Qt.AlignmentFlag.AlignCenter)
+        note = QLabel(tr("Student data is hidden until the app PIN is entered.") if lock else
+                      tr("Unlock plclassroom in its main window."), alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(note)
         layout.addStretch(3)  # the words above the middle, where the PIN box opens
         self.lock = lock
@@ -269,29 +274,29 @@ class UnlockDialog(QDialog):
         self.lock = lock
         self._done = False
         self.choosing = not settings.pin_record()
-        self.setWindowTitle(LOCKED_TITLE)
+        self.setWindowTitle(locked_title())
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
-            "Choose an app PIN (4 to 12 digits) for plclassroom on this laptop. You will type it to unlock\n"
-            "the app when it locks after a while without use, or when you lock it (Ctrl+L)."
-            if self.choosing else "Type the app PIN to show student data again."))
+            tr("Choose an app PIN (4 to 12 digits) for plclassroom on this laptop. You will type it to unlock\n"
+               "the app when it locks after a while without use, or when you lock it (Ctrl+L).")
+            if self.choosing else tr("Type the app PIN to show student data again.")))
         digits = QRegularExpressionValidator(r"[0-9]{0,12}")
-        self.pin = QLineEdit(accessibleName="App PIN", echoMode=QLineEdit.EchoMode.Password)
+        self.pin = QLineEdit(accessibleName=tr("App PIN"), echoMode=QLineEdit.EchoMode.Password)
         self.pin.setValidator(digits)
         layout.addWidget(self.pin)
-        self.again = QLineEdit(accessibleName="The PIN again", echoMode=QLineEdit.EchoMode.Password,
-                               placeholderText="The PIN again")
+        self.again = QLineEdit(accessibleName=tr("The PIN again"), echoMode=QLineEdit.EchoMode.Password,
+                               placeholderText=tr("The PIN again"))
         self.again.setValidator(digits)
         self.again.setVisible(self.choosing)
         layout.addWidget(self.again)
-        self.message = QLabel("", accessibleName="Lock message")
+        self.message = QLabel("", accessibleName=tr("Lock message"))
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.quit = QPushButton("Quit plclassroom")
+        self.quit = QPushButton(tr("Quit plclassroom"))
         self.quit.clicked.connect(self._quit)
-        self.unlock_button = QPushButton("Choose PIN and unlock" if self.choosing else "Unlock", default=True)
+        self.unlock_button = QPushButton(tr("Choose PIN and unlock") if self.choosing else tr("Unlock"), default=True)
         self.unlock_button.clicked.connect(self.submit)
         buttons.addWidget(self.quit)
         buttons.addStretch(1)
@@ -324,7 +329,7 @@ class UnlockDialog(QDialog):
 
     def _ready(self) -> None:
         self.unlock_button.setEnabled(True)
-        self.message.setText("Try again.")
+        self.message.setText(tr("Try again."))
         self.pin.setFocus()
 
     def finish(self) -> None:

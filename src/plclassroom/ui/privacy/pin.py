@@ -13,6 +13,8 @@ import hmac
 import os
 import re
 
+from plclassroom.ui.i18n import tr
+
 N, R, P = 2**14, 8, 1  # scrypt's cost: about 50 ms and 16 MB a try on a school laptop
 LENGTH = 32
 
@@ -23,7 +25,7 @@ class PinError(ValueError):
 
 def check_format(pin: str) -> str:
     if not re.fullmatch(r"[0-9]{4,12}", pin or ""):
-        raise PinError("A PIN is 4 to 12 digits.")
+        raise PinError(tr("A PIN is 4 to 12 digits."))
     return pin
 
 

@@ -10,9 +10,22 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 from plclassroom.domain.base import Synced
 from plclassroom.services.profiles import CHOICES
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.undo import EditRowField
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def choice_labels() -> dict[str, str]:
+    """The fixed values of a goal's kind and status and an accommodation's kind, as a person reads them
+    (IEP, 504 and ELL are names, the same in every language)."""
+    return {"academic": tr("academic"), "personal": tr("personal"), "active": tr("active"), "met": tr("met"),
+            "revised": tr("revised"), "dropped": tr("dropped"),
+            "Other": tr("Other")}  # notr: the keys are the values stored
+
+
+def choice_label(value: str) -> str:
+    return choice_labels().get(value, value)
 
 
 class ProfileRowsModel(QAbstractTableModel):
@@ -60,11 +73,14 @@ class ProfileRowsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.DisplayRole:
-                return "sensitive" if value else "shareable"
+                return tr("sensitive") if value else tr("shareable")
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             if isinstance(value, date):
                 return value.isoformat()
+            choice = (self.table, self.field(index.column())) in CHOICES
+            if choice and value is not None and role != Qt.ItemDataRole.EditRole:
+                return choice_label(str(value))  # shown in the language chosen; edited and stored as the value
             return "" if value is None else str(value)
         return None
 
@@ -92,11 +108,14 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, _option, _index):
         editor = QComboBox(parent)
-        editor.addItems(self.choices)
+        for value in self.choices:
+            editor.addItem(choice_label(value), value)
         return editor
 
     def setEditorData(self, editor: QComboBox, index) -> None:
-        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole))
+        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        if position >= 0:
+            editor.setCurrentIndex(position)
 
     def setModelData(self, editor: QComboBox, model, index) -> None:
-        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

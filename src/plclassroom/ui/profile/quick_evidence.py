@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plclassroom.domain import EvidenceSource
 from plclassroom.services import mastery
 from plclassroom.services.mastery import EvidenceEntry, MasteryError, short_code
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import number_text, tr
+from plclassroom.ui.mastery.evidence_grid import add_sources
 from plclassroom.ui.mastery.heatmap import text_colour
 
 
@@ -31,27 +32,32 @@ class QuickEvidence(QGroupBox):
     open_history = Signal(str, str)  # student id, competency id
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Mastery in this class", parent)
+        super().__init__(tr("Mastery in this class"), parent)
         self.context = context
         self.class_id: str | None = None
         self.student_id = ""
-        self.levels = QTableWidget(0, 3, accessibleName="The student's levels")
-        self.levels.setHorizontalHeaderLabels(["Competency", "Level", "Evidence"])
+        self.levels = QTableWidget(0, 3, accessibleName=tr("The student's levels"))
+        self.levels.setHorizontalHeaderLabels([tr("Competency"), tr("Level"), tr("Evidence")])
         self.levels.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.levels.verticalHeader().hide()
         self.levels.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.levels.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.levels.setMinimumHeight(130)
-        self.levels.cellDoubleClicked.connect(
-            lambda row, _col: self.open_history.emit(self.student_id, self.levels.item(row, 0).data(256)))
-        self.competency = QComboBox(accessibleName="Competency")
-        self.score = QDoubleSpinBox(decimals=1, singleStep=0.5, accessibleName="Level", minimum=0, maximum=4)
+        # Activated: a double-click, or Enter on the current row (the keyboard's way).
+        self.levels.activated.connect(
+            lambda index: self.open_history.emit(self.student_id, self.levels.item(index.row(), 0).data(256)))
+        self.competency = QComboBox(accessibleName=tr("Competency"))
+        self.score = QDoubleSpinBox(decimals=1, singleStep=0.5, accessibleName=tr("Level"), minimum=0,
+                                    maximum=4)
         self.score.setValue(3)
-        self.observed_on = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName="Date observed")
-        self.source = QComboBox(accessibleName="Kind of evidence")
-        self.source.addItems([s.value for s in EvidenceSource if s != EvidenceSource.PRIOR_SCORE])
-        self.note = QLineEdit(placeholderText="Note", accessibleName="Note")
-        record = QPushButton("Record")
+        self.observed_on = QDateEdit(QDate.currentDate(), calendarPopup=True,
+                                     accessibleName=tr("Date observed"))
+        self.source = QComboBox(accessibleName=tr("Kind of evidence"))
+        add_sources(self.source)
+        self.note = QLineEdit(placeholderText=tr("Note"), accessibleName=tr("Note"))
+        record = QPushButton(tr("Record"))
         record.clicked.connect(self.record)
+        self.note.returnPressed.connect(self.record)  # Enter in the note records, as the button does
         row = QHBoxLayout()
         for widget in (self.competency, self.score, self.observed_on, self.source):
             row.addWidget(widget)
@@ -84,10 +90,11 @@ class QuickEvidence(QGroupBox):
             name.setToolTip(competency.statement)
             self.levels.setItem(row, 0, name)
             if cell is None or cell.level is None:
-                self.levels.setItem(row, 1, QTableWidgetItem("no evidence"))
+                self.levels.setItem(row, 1, QTableWidgetItem(tr("no evidence")))
                 self.levels.setItem(row, 2, QTableWidgetItem("0"))
                 continue
-            level = QTableWidgetItem(f"{cell.level.label} ({cell.score:.1f})" + (" *" if cell.overridden else ""))
+            level = QTableWidgetItem(f"{cell.level.label} ({number_text(cell.score, 1)})"
+                                     + (" *" if cell.overridden else ""))
             level.setBackground(QBrush(QColor(cell.level.color)))
             level.setForeground(QBrush(text_colour(cell.level.color)))
             self.levels.setItem(row, 1, level)
@@ -95,13 +102,13 @@ class QuickEvidence(QGroupBox):
 
     def record(self) -> None:
         entry = EvidenceEntry(self.student_id, self.competency.currentData(), self.score.value(),
-                              self.observed_on.date().toPython(), self.source.currentText(), self.note.text().strip())
+                              self.observed_on.date().toPython(), self.source.currentData(), self.note.text().strip())
         try:
             self.context.call(mastery.record_evidence, self.class_id, [entry])
         except MasteryError as error:
             self.context.message.emit(str(error))
             return
         self.note.clear()
-        self.context.message.emit("Evidence recorded.")
+        self.context.message.emit(tr("Evidence recorded."))
         self.context.changed.emit("evidence", self.student_id)
         self.show_for(self.class_id, self.student_id)

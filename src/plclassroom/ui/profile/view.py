@@ -33,25 +33,47 @@ from plclassroom.domain import PROFILE_TEXT_FIELDS, Accommodation, Goal
 from plclassroom.services import conferences, mastery, profiles
 from plclassroom.services.mastery import short_code
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.profile.models import ID_ROLE, ChoiceDelegate, ProfileRowsModel
 from plclassroom.ui.profile.quick_evidence import QuickEvidence
 from plclassroom.ui.undo import AddRow, Change, EditProfileField, RemoveRow
 
 AUTOSAVE_MS = 700  # a pause in typing this long saves the field
 
-PLACEHOLDERS = {
-    "strengths": "What this student does well, as a learner and as a person",
-    "needs": "Where this student needs support or practice",
-    "interests": "What they care about outside class: hooks for learning",
-    "aspirations": "What they hope to do or become",
-    "learning_preferences": "How they learn best",
-    "languages": "Languages spoken, home language first",
-    "notes": "Anything else the next teacher should know",
-}
-GOAL_COLUMNS = [("statement", "Goal (student's words)"), ("kind", "Kind"),
-                ("measure_of_success", "Measure of success"), ("target_date", "Target date"),
-                ("status", "Status"), ("progress", "Progress")]
-ACCOMMODATION_COLUMNS = [("kind", "Kind"), ("description", "Accommodation"), ("sensitive", "Privacy")]
+
+
+def field_labels() -> dict[str, str]:
+    """The narrative fields' names (PROFILE_TEXT_FIELDS), in the language chosen."""
+    return {"strengths": tr("Strengths"), "needs": tr("Needs"), "interests": tr("Interests"),
+            "aspirations": tr("Aspirations"), "learning_preferences": tr("Learning preferences"),
+            "languages": tr("Languages"), "notes": tr("Notes")}
+
+
+def field_label(name: str) -> str:
+    return field_labels().get(name) or PROFILE_TEXT_FIELDS[name]
+
+
+def placeholders() -> dict[str, str]:
+    return {
+        "strengths": tr("What this student does well, as a learner and as a person"),
+        "needs": tr("Where this student needs support or practice"),
+        "interests": tr("What they care about outside class: hooks for learning"),
+        "aspirations": tr("What they hope to do or become"),
+        "learning_preferences": tr("How they learn best"),
+        "languages": tr("Languages spoken, home language first"),
+        "notes": tr("Anything else the next teacher should know"),
+    }
+
+
+def goal_columns() -> list[tuple[str, str]]:
+    """(field, header) for the goals table."""
+    return [("statement", tr("Goal (student's words)")), ("kind", tr("Kind")),
+            ("measure_of_success", tr("Measure of success")), ("target_date", tr("Target date")),
+            ("status", tr("Status")), ("progress", tr("Progress"))]
+
+
+def accommodation_columns() -> list[tuple[str, str]]:
+    return [("kind", tr("Kind")), ("description", tr("Accommodation")), ("sensitive", tr("Privacy"))]
 
 
 class NarrativeEdit(QPlainTextEdit):
@@ -74,7 +96,7 @@ class ProfilePanel(QStackedWidget):
         self._timers: dict[str, QTimer] = {}
         self.editors: dict[str, NarrativeEdit] = {}
 
-        self.empty = QLabel("Pick a student in the roster to see their learner profile.")
+        self.empty = QLabel(tr("Pick a student in the roster to see their learner profile."))
         self.empty.setWordWrap(True)
         self.addWidget(self.empty)
 
@@ -85,10 +107,12 @@ class ProfilePanel(QStackedWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
 
-        about = QGroupBox("Learner profile")
+        about = QGroupBox(tr("Learner profile"))
         form = QFormLayout(about)
-        for name, label in PROFILE_TEXT_FIELDS.items():
-            editor = NarrativeEdit(accessibleName=label, placeholderText=PLACEHOLDERS[name])
+        hints = placeholders()
+        for name in PROFILE_TEXT_FIELDS:
+            label = field_label(name)
+            editor = NarrativeEdit(accessibleName=label, placeholderText=hints[name])
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(36 if name == "languages" else 52)
             timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -99,27 +123,29 @@ class ProfilePanel(QStackedWidget):
             form.addRow(f"{label}:", editor)
         layout.addWidget(about)
 
-        self.accommodations = ProfileRowsModel(context, "accommodation", Accommodation, ACCOMMODATION_COLUMNS, self)
+        self.accommodations = ProfileRowsModel(context, "accommodation", Accommodation, accommodation_columns(),
+                                               self)
         self.accommodation_table = self._list_box(
-            layout, "Accommodations (IEP, 504, ELL…)", self.accommodations, "accommodation", Accommodation,
+            layout, tr("Accommodations (IEP, 504, ELL…)"), self.accommodations, "accommodation", Accommodation,
             {"kind": ChoiceDelegate(Accommodation, "kind", self)})
-        self.goals = ProfileRowsModel(context, "goal", Goal, GOAL_COLUMNS, self)
-        link = QPushButton("Link the goal to competencies…")
+        self.goals = ProfileRowsModel(context, "goal", Goal, goal_columns(), self)
+        link = QPushButton(tr("Link the goal to competencies…"))
         link.clicked.connect(lambda: self.link_goal())
         self.goal_table = self._list_box(
-            layout, "Goals", self.goals, "goal", Goal,
+            layout, tr("Goals"), self.goals, "goal", Goal,
             {"kind": ChoiceDelegate(Goal, "kind", self), "status": ChoiceDelegate(Goal, "status", self)}, [link])
         self.mastery = QuickEvidence(context)
         layout.addWidget(self.mastery)
-        history_box = QGroupBox("Conferences (private notes show only to their author, on the Conferences tab)")
-        self.conference_list = QListWidget(accessibleName="Conference history")
+        history_box = QGroupBox(tr("Conferences (private notes show only to their author, on the Conferences "
+                                   "tab)"))
+        self.conference_list = QListWidget(accessibleName=tr("Conference history"))
         self.conference_list.setMaximumHeight(140)
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.conference_list)
         note_row = QHBoxLayout()
-        for label, concern in (("Note for the advisor…", False), ("Flag a concern…", True)):
-            button = QPushButton(label, toolTip="The student's advisor sees it in their caseload, to raise at "
-                                                "the next conference")
+        for label, concern in ((tr("Note for the advisor…"), False), (tr("Flag a concern…"), True)):
+            button = QPushButton(label, toolTip=tr("The student's advisor sees it in their caseload, to raise "
+                                                   "at the next conference"))
             button.clicked.connect(lambda _checked=False, c=concern: self.note_for_advisor(concern=c))
             note_row.addWidget(button)
         note_row.addStretch(1)
@@ -127,7 +153,7 @@ class ProfilePanel(QStackedWidget):
         layout.addWidget(history_box)
         layout.addStretch(1)
 
-        scroll = QScrollArea()
+        scroll = QScrollArea(accessibleName=tr("Learner profile"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
         self.addWidget(scroll)
@@ -142,6 +168,7 @@ class ProfilePanel(QStackedWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setWordWrap(False)  # one line a row; the full text shows as a tooltip
         view.setMinimumHeight(130)
+        view.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -152,8 +179,9 @@ class ProfilePanel(QStackedWidget):
             if name in delegates:
                 view.setItemDelegateForColumn(column, delegates[name])
         buttons = QHBoxLayout()
-        add = QPushButton(f"Add {kind}")
-        remove = QPushButton(f"Remove {kind}")
+        goal = kind == "goal"
+        add = QPushButton(tr("Add goal") if goal else tr("Add accommodation"))
+        remove = QPushButton(tr("Remove goal") if goal else tr("Remove accommodation"))
         add.clicked.connect(lambda: self.context.undo_stack.push(AddRow(self.context, kind, table, self.student_id)))
         remove.clicked.connect(lambda: self._remove(view, kind, table))
         buttons.addWidget(add)
@@ -174,7 +202,8 @@ class ProfilePanel(QStackedWidget):
             return
         view = self.context.call(profiles.get_profile, student_id)
         self.title.setText(view.name)
-        self.subtitle.setText(f"Grade {view.grade.lstrip('0') or '—'} · Student ID {view.identifier or '—'}")
+        self.subtitle.setText(tr("Grade {grade} · Student ID {identifier}").format(
+            grade=view.grade.lstrip("0") or "—", identifier=view.identifier or "—"))
         self._saved = dict(view.fields)
         for name, editor in self.editors.items():
             self._timers[name].stop()
@@ -185,15 +214,19 @@ class ProfilePanel(QStackedWidget):
         self.conference_list.clear()
         for conference in self.context.call(conferences.history, student_id, ""):  # no viewer: no private notes
             steps = sum(1 for step in conference.steps if not step.done)
-            self.conference_list.addItem(f"{conference.held_on}  {conference.kind} with {conference.author}: "
-                                         f"{conference.notes[:90]}" + (f"  [{steps} open steps]" if steps else ""))
+            text = tr("{date}  {kind} with {author}: {notes}").format(
+                date=conference.held_on, kind=conference.kind, author=conference.author,
+                notes=conference.notes[:90])
+            if steps:
+                text += "  " + (tr("[{n} open step]") if steps == 1 else tr("[{n} open steps]")).format(n=steps)
+            self.conference_list.addItem(text)
         self.setCurrentIndex(1)
 
     def link_goal(self, competency_ids: list[str] | None = None) -> bool:
         """Say which competencies the selected goal is about (the class's framework)."""
         index = self.goal_table.currentIndex()
         if not index.isValid() or not self.class_id:
-            self.context.message.emit("Pick a goal (and a class with a framework) first.")
+            self.context.message.emit(tr("Pick a goal (and a class with a framework) first."))
             return False
         goal_id = index.data(ID_ROLE)
         if competency_ids is None:
@@ -201,7 +234,7 @@ class ProfilePanel(QStackedWidget):
             linked = set(self.context.call(profiles.goal_competencies, goal_id))
             labels = [f"{short_code(c.code)}  {c.statement[:60]}" for c in view.competencies]
             dialog = QDialog(self)
-            dialog.setWindowTitle("Competencies this goal is about")
+            dialog.setWindowTitle(tr("Competencies this goal is about"))
             choices = QListWidget()
             for competency, label in zip(view.competencies, labels, strict=True):
                 entry = QListWidgetItem(label)
@@ -218,7 +251,7 @@ class ProfilePanel(QStackedWidget):
                 return False
             competency_ids = [c.id for i, c in enumerate(view.competencies)
                               if choices.item(i).checkState() == Qt.CheckState.Checked]
-        ok, _ = Change.apply(self.context, "Link goal to competencies",
+        ok, _ = Change.apply(self.context, tr("Link goal to competencies"),
                              lambda uow, _prev: profiles.set_goal_competencies(uow, goal_id, competency_ids),
                              lambda uow, old: profiles.set_goal_competencies(uow, goal_id, old), "goal",
                              self.student_id)
@@ -228,8 +261,8 @@ class ProfilePanel(QStackedWidget):
         if not self.student_id:
             return False
         if text is None:
-            title = "Flag a concern" if concern else "Note for the advisor"
-            text, ok = QInputDialog.getMultiLineText(self, title, "What should the advisor know or raise?")
+            title = tr("Flag a concern") if concern else tr("Note for the advisor")
+            text, ok = QInputDialog.getMultiLineText(self, title, tr("What should the advisor know or raise?"))
             if not ok:
                 return False
         try:
@@ -237,7 +270,7 @@ class ProfilePanel(QStackedWidget):
         except conferences.ConferenceError as error:
             self.context.message.emit(str(error))
             return False
-        self.context.message.emit("The advisor will see it in their caseload.")
+        self.context.message.emit(tr("The advisor will see it in their caseload."))
         self.context.changed.emit("conference", self.student_id)
         return True
 
@@ -249,7 +282,7 @@ class ProfilePanel(QStackedWidget):
             return
         self._saved[name] = text
         self.context.undo_stack.push(
-            EditProfileField(self.context, self.student_id, name, PROFILE_TEXT_FIELDS[name], text))
+            EditProfileField(self.context, self.student_id, name, field_label(name), text))
 
     def save_all(self) -> None:
         for name in self.editors:
@@ -268,7 +301,8 @@ class ProfilePanel(QStackedWidget):
     def _remove(self, view: QTableView, kind: str, table) -> None:
         index = view.currentIndex()
         if not index.isValid():
-            self.context.message.emit(f"Select a {kind} to remove first.")
+            self.context.message.emit(tr("Select a goal to remove first.") if kind == "goal" else
+                                      tr("Select an accommodation to remove first."))
             return
         self.context.undo_stack.push(RemoveRow(self.context, kind, table, self.student_id, index.data(ID_ROLE)))
 

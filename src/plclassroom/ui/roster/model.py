@@ -5,9 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from plclassroom.services.roster import StudentRow
+from plclassroom.ui.i18n import tr
 
-COLUMNS = ("Name", "ID", "Grade", "Supports", "Active goals")
+COLUMN_COUNT = 5
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def columns() -> tuple[str, ...]:
+    """The roster's column headers, in the user's language."""
+    return (tr("Name"), tr("ID"), tr("Grade"), tr("Supports"), tr("Active goals"))
 
 
 class RosterModel(QAbstractTableModel):
@@ -24,11 +30,11 @@ class RosterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return columns()[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -41,7 +47,7 @@ class RosterModel(QAbstractTableModel):
             grade = row.grade.lstrip("0") or row.grade  # OneRoster writes grade 6 as "06"
             return (row.name, row.identifier, grade, row.supports, row.active_goals)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and row.supports:
-            return "Has accommodations on file: see the learner profile"
+            return tr("Has accommodations on file: see the learner profile")
         return None
 
     def row_of(self, student_id: str) -> int:

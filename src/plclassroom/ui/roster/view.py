@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from plclassroom.services import roster
 from plclassroom.ui import settings
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.roster.model import ID_ROLE, RosterModel
 
 
@@ -28,8 +29,8 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.classes: dict[str, roster.ClassSummary] = {}
-        self.class_picker = QComboBox(accessibleName="Class")
-        self.search = QLineEdit(placeholderText="Search students (Ctrl+F)", accessibleName="Search students")
+        self.class_picker = QComboBox(accessibleName=tr("Class"))
+        self.search = QLineEdit(placeholderText=tr("Search students (Ctrl+F)"), accessibleName=tr("Search students"))
         self.search.setClearButtonEnabled(True)
         self.model = RosterModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -37,13 +38,14 @@ class RosterPanel(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView(accessibleName="Students in the class")
+        self.table = QTableView(accessibleName=tr("Students in the class"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -54,7 +56,7 @@ class RosterPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
-        class_label = QLabel("&Class")
+        class_label = QLabel(tr("&Class"))
         class_label.setBuddy(self.class_picker)
         layout.addWidget(class_label)
         layout.addWidget(self.class_picker)
@@ -110,7 +112,12 @@ class RosterPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{total} students" if shown == total else f"{shown} of {total} students")
+        if shown == total:
+            text = tr("{n} student").format(n=total) if total == 1 else tr("{n} students").format(n=total)
+        else:
+            text = (tr("{shown} of {total} student") if total == 1 else tr("{shown} of {total} students")).format(
+                shown=shown, total=total)
+        self.count.setText(text)
 
     def _row_changed(self, current, _previous) -> None:
         self.student_selected.emit(current.data(ID_ROLE) if current.isValid() else "")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePol
 
 from plclassroom.domain.board_clock import BLOCK, DONE, NOT_STARTED, TRANSITION, BoardClock, BoardState, mmss
 from plclassroom.ui import settings
+from plclassroom.ui.i18n import tr
 from plclassroom.ui.rotations.chime import play_chime
 
 if TYPE_CHECKING:  # only the shapes: the board reads a DayPlan, it never calls the service
@@ -55,7 +56,7 @@ STYLE = f"""
 #rotationBoard {{ background: {BACKGROUND}; }}
 #rotationBoard QLabel {{ color: {TEXT}; background: transparent; }}
 #rotationBoard QLabel#countdown, #rotationBoard QLabel#station {{ color: {ACCENT}; }}
-"""
+"""  # notr
 
 # Font sizes as a share of the board's height (the height of a 4:3 window of the same width if
 # narrower): about what a projected slide uses, so the back row reads them.
@@ -64,14 +65,25 @@ SIZES = {
     "name": 0.05, "members": 0.036, "caption": 0.03, "station": 0.075, "activity": 0.034, "next": 0.04,
 }
 
-KEY_HINTS = {
-    NOT_STARTED: "Space start",
-    BLOCK: "Space pause  ·  → next  ·  ← back",
-    TRANSITION: "Space pause  ·  → next  ·  ← back",
-    DONE: "← back  ·  R start over",
-}
-PAUSED_HINT = "Space go on  ·  → next  ·  ← back  ·  R start over"
-WINDOW_HINT = "F full screen  ·  Esc leave"
+
+
+def key_hints() -> dict[str, str]:
+    """The keys the teacher can press in each phase, along the foot of the board."""
+    running = tr("Space pause  ·  → next  ·  ← back")
+    return {
+        NOT_STARTED: tr("Space start"),
+        BLOCK: running,
+        TRANSITION: running,
+        DONE: tr("← back  ·  R start over"),
+    }
+
+
+def paused_hint() -> str:
+    return tr("Space go on  ·  → next  ·  ← back  ·  R start over")
+
+
+def window_hint() -> str:
+    return tr("F full screen  ·  Esc leave")
 
 
 def _keep_names_whole(name: str) -> str:
@@ -92,15 +104,16 @@ class GroupCard(QFrame):
             " border-radius: 16px; }"
             f"QLabel#swatch {{ background: {color}; border: 2px solid {TEXT}; border-radius: 4px; }}")
         self.setAccessibleName(group.name)
-        self.setAccessibleDescription("Rotation group: its members, its station now and its next station")
+        self.setAccessibleDescription(tr("Rotation group: its members, its station now and its next station"))
         # Equal columns whatever the names: the grid's stretch decides the width, not the text.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.swatch = QLabel(self)
         self.swatch.setObjectName("swatch")
-        self.swatch.setAccessibleName(f"{group.name} colour")
-        self.name = self._label("name", f"Group name: {group.name}")
+        self.swatch.setAccessibleName(tr("{group} colour").format(group=group.name))
+        self.name = self._label("name", tr("Group name: {group}").format(group=group.name))
         self.name.setText(group.name)
-        self.members = self._label("members", f"{group.name} members: {', '.join(group.members)}")
+        self.members = self._label("members", tr("{group} members: {members}").format(
+            group=group.name, members=", ".join(group.members)))
         self.caption = self._label("caption", "")
         self.station = self._label("station", "")
         self.activity = self._label("activity", "")
@@ -155,17 +168,19 @@ class GroupCard(QFrame):
             label.setVisible(bool(text))
         name = self.group.name
         self.caption.setAccessibleName(f"{name}: {self._texts[0]}")
-        self.station.setAccessibleName(f"{name} station: {station}")
-        self.activity.setAccessibleName(f"{name} activity: {self._texts[2]}")
+        self.station.setAccessibleName(tr("{group} station: {station}").format(group=name, station=station))
+        self.activity.setAccessibleName(tr("{group} activity: {activity}").format(group=name,
+                                                                                  activity=self._texts[2]))
         self.next.setAccessibleName(f"{name}: {following}")
 
     def _show_members(self) -> None:
         names = [_keep_names_whole(m) for m in self.group.members]
         limit = self._member_limit
         if limit is not None and len(names) > limit:
-            names = names[:limit] + [f"+{len(names) - limit}\u00a0more"] if limit else []
+            more = _keep_names_whole(tr("+{n} more").format(n=len(names) - limit))
+            names = names[:limit] + [more] if limit else []
         elif not names:
-            names = ["(no members yet)"]
+            names = [tr("(no members yet)")]
         self.members.setText(", ".join(names))
         self.members.setVisible(bool(names))
 
@@ -206,8 +221,9 @@ class RotationBoard(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setWindowTitle(f"Rotation board: {day.class_title} · {day.title}")
-        self.setAccessibleName("Rotation board")
+        self.setWindowTitle(tr("Rotation board: {class_title} · {plan}").format(class_title=day.class_title,
+                                                                               plan=day.title))
+        self.setAccessibleName(tr("Rotation board"))
         self.setMinimumSize(800, 500)
 
         self.empty_message = self._why_empty()
@@ -227,11 +243,11 @@ class RotationBoard(QWidget):
 
     def _why_empty(self) -> str:
         if not self.day.blocks:
-            return ("This day has no rotation blocks yet.\n"
-                    "Set the blocks in the rotation plan, then open the board again.")
+            return (tr("This day has no rotation blocks yet.") + "\n"
+                    + tr("Set the blocks in the rotation plan, then open the board again."))
         if not self.day.groups:
-            return ("This day has no groups yet.\n"
-                    "Make the groups in the rotation plan, then open the board again.")
+            return (tr("This day has no groups yet.") + "\n"
+                    + tr("Make the groups in the rotation plan, then open the board again."))
         return ""
 
     def _label(self, name: str, accessible: str) -> QLabel:
@@ -242,22 +258,22 @@ class RotationBoard(QWidget):
 
     def _build(self) -> None:
         day = self.day
-        self.title = self._label("title", "Class and plan")
+        self.title = self._label("title", tr("Class and plan"))
         self.title.setWordWrap(True)
         self.title.setText(f"{day.class_title}  ·  {day.title}  ·  {self._day_text()}")
-        self.title.setAccessibleName(f"Class and plan: {self.title.text()}")
-        self.status = self._label("status", "Rotation")
+        self.title.setAccessibleName(tr("Class and plan: {text}").format(text=self.title.text()))
+        self.status = self._label("status", tr("Rotation"))
         self.status.setWordWrap(True)
-        self.countdown = self._label("countdown", "Time left")
+        self.countdown = self._label("countdown", tr("Time left"))
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.hint = self._label("hint", "Keys")
+        self.hint = self._label("hint", tr("Keys"))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = self._label("message", "Message")
+        self.message = self._label("message", tr("Message"))
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cards_area = QWidget(self)
-        self.cards_area.setAccessibleName("Groups")
+        self.cards_area.setAccessibleName(tr("Groups"))
         grid = QGridLayout(self.cards_area)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(GRID_SPACING)
@@ -283,7 +299,7 @@ class RotationBoard(QWidget):
 
         if self.empty_message:
             self.message.setText(self.empty_message)
-            self.message.setAccessibleName(f"Message: {self.empty_message}")
+            self.message.setAccessibleName(tr("Message: {text}").format(text=self.empty_message))
             self.cards_area.hide()
             self.status.hide()
             self.countdown.hide()
@@ -418,26 +434,26 @@ class RotationBoard(QWidget):
 
     @staticmethod
     def _station_name(station: StationView | None) -> str:
-        return station.name if station else "No station set"
+        return station.name if station else tr("No station set")
 
     def _render(self, state: BoardState) -> None:
         if self.empty_message:
-            self.hint.setText(WINDOW_HINT)
+            self.hint.setText(window_hint())
             return
         shown_time = mmss(state.remaining)
         if self.countdown.text() != shown_time:
             self.countdown.setText(shown_time)
-            self.countdown.setAccessibleName(f"Time left: {shown_time}")
+            self.countdown.setAccessibleName(tr("Time left: {time}").format(time=shown_time))
         key = (state.phase, state.block, state.paused)
         if key == self._shown:
             return
         self._shown = key
         status = self._status_text(state)
         self.status.setText(status)
-        self.status.setAccessibleName(f"Rotation: {status}")
-        keys = PAUSED_HINT if state.paused else KEY_HINTS[state.phase]
-        self.hint.setText(f"{keys}  ·  {WINDOW_HINT}")
-        self.hint.setAccessibleName(f"Keys: {self.hint.text()}")
+        self.status.setAccessibleName(tr("Rotation: {status}").format(status=status))
+        keys = paused_hint() if state.paused else key_hints()[state.phase]
+        self.hint.setText(f"{keys}  ·  {window_hint()}")
+        self.hint.setAccessibleName(tr("Keys: {keys}").format(keys=self.hint.text()))
         color = PAUSED if state.paused else MOVE if state.phase == TRANSITION else ACCENT
         self.countdown.setStyleSheet(f"color: {color};")
         self.status.setStyleSheet(f"color: {MOVE};" if state.phase == TRANSITION else "")
@@ -447,29 +463,30 @@ class RotationBoard(QWidget):
 
     def _status_text(self, state: BoardState) -> str:
         if state.phase == NOT_STARTED:
-            return "Not started: press Space to start"
+            return tr("Not started: press Space to start")
         if state.phase == DONE:
-            return "Done: all rotations finished"
+            return tr("Done: all rotations finished")
         if state.phase == TRANSITION:
-            text = "Transition: move to your next station"
+            text = tr("Transition: move to your next station")
         else:
-            text = f"Rotation {state.block} of {state.block_count}"
-        return f"Paused  ·  {text}" if state.paused else text
+            text = tr("Rotation {block} of {count}").format(block=state.block, count=state.block_count)
+        return tr("Paused  ·  {status}").format(status=text) if state.paused else text
 
     def _card_text(self, state: BoardState, group: GroupView) -> tuple[str, str, str, str]:
         """(caption, station, activity, next line) for one group's card."""
         if state.phase == DONE:
-            return "", "All done", "", ""
+            return "", tr("All done"), "", ""
         now = self._station(state.block, group)
         activity = now.activity if now else ""
         if state.phase == TRANSITION:
             leaving = self._station(state.previous_block, group)
-            return "Move to", self._station_name(now), activity, (f"from {leaving.name}" if leaving else "")
-        caption = "First" if state.phase == NOT_STARTED else "Now"
+            return (tr("Move to"), self._station_name(now), activity,
+                    tr("from {station}").format(station=leaving.name) if leaving else "")
+        caption = tr("First") if state.phase == NOT_STARTED else tr("Now")
         if state.next_block is None:
-            return caption, self._station_name(now), activity, "Last rotation"
+            return caption, self._station_name(now), activity, tr("Last rotation")
         following = self._station_name(self._station(state.next_block, group))
-        return caption, self._station_name(now), activity, f"Next: {following}"
+        return caption, self._station_name(now), activity, tr("Next: {station}").format(station=following)
 
     # -- sizes from the window --------------------------------------------------------------------------
 

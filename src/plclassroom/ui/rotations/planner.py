@@ -43,17 +43,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plclassroom.domain import StationKind
 from plclassroom.services import mastery, playlists, rotations
 from plclassroom.services.mastery import short_code
 from plclassroom.services.rotations import DayPlan, GroupingReport
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import date_format_text, number_text, tr
 from plclassroom.ui.undo import Change
 
-MODES = [("homogeneous", "Similar levels together (for teacher-led work)"),
-         ("heterogeneous", "A mix of levels in every group (for collaboration)")]
-STATION_COLUMNS = ["Station", "Kind", "Adult", "Capacity", "Devices", "Activity", "Playlist", "Required"]
 STATION_FIELDS = ["name", "kind", "adult", "capacity", "devices", "activity", "playlist_id", "required"]
 STUDENT = Qt.ItemDataRole.UserRole
+# Qt date patterns: the day and month names come in the teacher's language (i18n.date_format_text).
+SHORT_DAY = "ddd dd MMM"  # notr
+LONG_DAY = "dddd dd MMMM"  # notr
+
+
+def modes() -> list[tuple[str, str]]:
+    """The grouping modes: (the value the solver takes, what the teacher reads)."""
+    return [("homogeneous", tr("Similar levels together (for teacher-led work)")),
+            ("heterogeneous", tr("A mix of levels in every group (for collaboration)"))]
+
+
+def station_columns() -> list[str]:
+    """The stations table's headers, one for each of STATION_FIELDS."""
+    return [tr("Station"), tr("Kind"), tr("Adult"), tr("Capacity"), tr("Devices"), tr("Activity"),
+            tr("Playlist"), tr("Required")]
+
+
+def choice_text(value: str) -> str:
+    """A station's kind, its adult or yes/no (and the history's "with the teacher"), as the teacher reads it;
+    the stored value stays English."""
+    return {
+        StationKind.TEACHER_LED.value: tr("teacher-led"),
+        StationKind.ONLINE.value: tr("independent online"),
+        StationKind.OFFLINE.value: tr("independent practice"),
+        StationKind.COLLABORATIVE.value: tr("collaborative"),
+        StationKind.PROJECT.value: tr("project"),
+        StationKind.ASSESSMENT.value: tr("assessment"),
+        rotations.WITH_TEACHER: tr("with the teacher"),
+        "teacher": tr("teacher"),
+        "aide": tr("aide"),
+        "none": tr("none"),
+        "yes": tr("yes"),
+        "no": tr("no"),
+    }.get(value, value)
+
+
+def _station_change_text(field: str) -> str:
+    """The undo step's name for a change to one of a station's fields."""
+    return {
+        "name": tr("Change station name"),
+        "kind": tr("Change station kind"),
+        "adult": tr("Change station adult"),
+        "capacity": tr("Change station capacity"),
+        "devices": tr("Change station devices"),
+        "activity": tr("Change station activity"),
+        "playlist_id": tr("Change station playlist"),
+        "required": tr("Change station required"),
+    }[field]
 
 
 class GroupList(QListWidget):
@@ -63,7 +110,7 @@ class GroupList(QListWidget):
     def __init__(self, panel: RotationsPanel, group_id: str, name: str) -> None:
         super().__init__()
         self.panel, self.group_id = panel, group_id
-        self.setAccessibleName(f"Members of {name}")
+        self.setAccessibleName(tr("Members of {group}").format(group=name))
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -87,7 +134,7 @@ class GroupList(QListWidget):
         menu = QMenu(self)
         for group in self.panel.groups:
             if group.id != self.group_id:
-                menu.addAction(f"Move to {group.name}",
+                menu.addAction(tr("Move to {group}").format(group=group.name),
                                lambda gid=group.id: self.panel.move_students(students, gid))
         menu.exec(self.viewport().mapToGlobal(point))
 
@@ -103,48 +150,49 @@ class RotationsPanel(QWidget):
         self.report: GroupingReport | None = None
         self.board = None
 
-        self.plan_box = QComboBox(accessibleName="Rotation plan")
-        self.day_box = QComboBox(accessibleName="Day")
+        self.plan_box = QComboBox(accessibleName=tr("Rotation plan"))
+        self.day_box = QComboBox(accessibleName=tr("Day"))
         buttons = {}
         top = QHBoxLayout()
-        top.addWidget(QLabel("Plan:"))
+        top.addWidget(QLabel(tr("Plan:")))
         top.addWidget(self.plan_box, 2)
-        top.addWidget(QLabel("Day:"))
+        top.addWidget(QLabel(tr("Day:")))
         top.addWidget(self.day_box, 1)
         actions = QHBoxLayout()
-        for key, text, slot in (("new", "New plan…", lambda: self.new_plan()),
-                                ("copy", "Copy to next week", lambda: self.copy_to_next_week()),
-                                ("week", "Week…", lambda: self.open_week()),
-                                ("history", "History…", lambda: self.open_history()),
-                                ("print", "Print…", lambda: self.print_menu()),
-                                ("board", "Board", lambda: self.open_board())):
+        for key, text, slot in (("new", tr("New plan…"), lambda: self.new_plan()),
+                                ("copy", tr("Copy to next week"), lambda: self.copy_to_next_week()),
+                                ("week", tr("Week…"), lambda: self.open_week()),
+                                ("history", tr("History…"), lambda: self.open_history()),
+                                ("print", tr("Print…"), lambda: self.print_menu()),
+                                ("board", tr("Board"), lambda: self.open_board())):
             buttons[key] = QPushButton(text)
             buttons[key].clicked.connect(slot)
             actions.addWidget(buttons[key])
         actions.addStretch(1)
-        buttons["board"].setToolTip("The full-screen classroom board for the projector: Space starts")
-        self.timing = QLabel(accessibleName="Timing")
+        buttons["board"].setToolTip(tr("The full-screen classroom board for the projector: Space starts"))
+        self.timing = QLabel(accessibleName=tr("Timing"))
         self.timing.setWordWrap(True)
-        timing_edit = QPushButton("Timing…")
+        timing_edit = QPushButton(tr("Timing…"))
         timing_edit.clicked.connect(lambda: self.edit_timing())
 
         # Stations
-        self.stations = QTableWidget(0, len(STATION_COLUMNS), accessibleName="Stations")
-        self.stations.setHorizontalHeaderLabels(STATION_COLUMNS)
+        self.stations = QTableWidget(0, len(STATION_FIELDS), accessibleName=tr("Stations"))
+        self.stations.setHorizontalHeaderLabels(station_columns())
         self.stations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.stations.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.playlists = []
         self.stations.verticalHeader().hide()
+        self.stations.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.stations.itemChanged.connect(self._station_edited)
         station_buttons = QGridLayout()
-        for n, (text, slot) in enumerate((("Add", lambda: self.add_station()),
-                                          ("Remove", lambda: self.remove_station()),
-                                          ("Save set…", lambda: self.save_station_set()),
-                                          ("Use set…", lambda: self.use_set()))):
+        for n, (text, slot) in enumerate(((tr("Add"), lambda: self.add_station()),
+                                          (tr("Remove"), lambda: self.remove_station()),
+                                          (tr("Save set…"), lambda: self.save_station_set()),
+                                          (tr("Use set…"), lambda: self.use_set()))):
             button = QPushButton(text)
             button.clicked.connect(slot)
             station_buttons.addWidget(button, n // 2, n % 2)
-        stations_box = QGroupBox("Stations")
+        stations_box = QGroupBox(tr("Stations"))
         stations_layout = QVBoxLayout(stations_box)
         timing_line = QHBoxLayout()
         timing_line.addWidget(self.timing, 1)
@@ -154,23 +202,24 @@ class RotationsPanel(QWidget):
         stations_layout.addLayout(station_buttons)
 
         # Groups
-        self.competency_box = QComboBox(accessibleName="Group on competency")
-        self.mode_box = QComboBox(accessibleName="Grouping")
+        self.competency_box = QComboBox(accessibleName=tr("Group on competency"))
+        self.mode_box = QComboBox(accessibleName=tr("Grouping"))
         for box in (self.competency_box, self.mode_box):  # long texts must not widen the window
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(14)
-        for value, text in MODES:
+        for value, text in modes():
             self.mode_box.addItem(text, value)
-        build = QPushButton("Build groups")
-        build.setToolTip("Groups from the latest mastery and your rules, from this day on; earlier days keep theirs")
+        build = QPushButton(tr("Build groups"))
+        build.setToolTip(tr("Groups from the latest mastery and your rules, from this day on; "
+                            "earlier days keep theirs"))
         build.clicked.connect(lambda: self.build_groups())
-        rules = QPushButton("Rules…")
+        rules = QPushButton(tr("Rules…"))
         rules.clicked.connect(lambda: self.edit_rules())
-        absent = QPushButton("Who is away…")
+        absent = QPushButton(tr("Who is away…"))
         absent.clicked.connect(lambda: self.edit_absences())
         group_controls = QFormLayout()
-        group_controls.addRow("Group on:", self.competency_box)
-        group_controls.addRow("Make:", self.mode_box)
+        group_controls.addRow(tr("Group on:"), self.competency_box)
+        group_controls.addRow(tr("Make:"), self.mode_box)
         group_buttons = QHBoxLayout()
         group_buttons.addWidget(rules)
         group_buttons.addWidget(absent)
@@ -179,16 +228,16 @@ class RotationsPanel(QWidget):
         self.group_area = QWidget()
         self.group_columns = QHBoxLayout(self.group_area)
         self.group_columns.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        scroll = QScrollArea(accessibleName=tr("Groups"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.group_area)
-        self.problems = QLabel(accessibleName="Rules not met")
+        self.problems = QLabel(accessibleName=tr("Rules not met"))
         self.problems.setWordWrap(True)
-        self.summary = QLabel(accessibleName="Grouping result")
+        self.summary = QLabel(accessibleName=tr("Grouping result"))
         self.summary.setWordWrap(True)
-        groups_box = QGroupBox("Groups")
+        groups_box = QGroupBox(tr("Groups"))
         groups_layout = QVBoxLayout(groups_box)
-        hint = QLabel("Drag a student to another group, or right-click to move them. Ctrl+Z undoes.")
+        hint = QLabel(tr("Drag a student to another group, or right-click to move them. Ctrl+Z undoes."))
         hint.setWordWrap(True)
         groups_layout.addWidget(hint)
         groups_layout.addLayout(group_controls)
@@ -198,14 +247,17 @@ class RotationsPanel(QWidget):
         groups_layout.addWidget(self.problems)
 
         # Schedule
-        self.schedule = QTableWidget(0, 0, accessibleName="Who is where in each block")
+        self.schedule = QTableWidget(0, 0, accessibleName=tr("Who is where in each block"))
         self.schedule.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.schedule.cellDoubleClicked.connect(lambda row, column: self.change_cell(row, column))
+        self.schedule.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
+        # Activated: a double-click, or Enter on the current cell (the keyboard's way).
+        self.schedule.activated.connect(lambda index: self.change_cell(index.row(), index.column()))
         self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.skips = QLabel()
         self.skips.setWordWrap(True)
-        schedule_box = QGroupBox("The day: who is where")
-        self.schedule.setToolTip("Double-click a cell to send another group there: the two groups swap")
+        schedule_box = QGroupBox(tr("The day: who is where"))
+        self.schedule.setToolTip(tr("Double-click a cell, or press Enter on it, to send another group there: the "
+                                    "two groups swap"))
         schedule_layout = QVBoxLayout(schedule_box)
         schedule_layout.addWidget(self.schedule, 1)
         schedule_layout.addWidget(self.skips)
@@ -218,7 +270,7 @@ class RotationsPanel(QWidget):
         body.addWidget(upper)
         body.addWidget(schedule_box)
         body.setSizes([480, 240])
-        self.empty = QLabel("No rotation plan for this class yet. Press “New plan…” to make one.")
+        self.empty = QLabel(tr("No rotation plan for this class yet. Press “New plan…” to make one."))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions)
@@ -236,7 +288,7 @@ class RotationsPanel(QWidget):
         competencies = self.context.call(mastery.class_mastery, class_id).competencies if class_id else []
         self.competency_box.blockSignals(True)
         self.competency_box.clear()
-        self.competency_box.addItem("(no competency: balance sizes only)", "")
+        self.competency_box.addItem(tr("(no competency: balance sizes only)"), "")
         for competency in competencies:
             self.competency_box.addItem(f"{short_code(competency.code)} — {competency.statement[:60]}", competency.id)
         self.competency_box.blockSignals(False)
@@ -248,8 +300,8 @@ class RotationsPanel(QWidget):
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
         for plan in found:
-            span = plan.start_date.strftime("%a %d %b") + (
-                "" if plan.end_date == plan.start_date else " – " + plan.end_date.strftime("%a %d %b"))
+            span = date_format_text(plan.start_date, SHORT_DAY) + (
+                "" if plan.end_date == plan.start_date else " – " + date_format_text(plan.end_date, SHORT_DAY))
             self.plan_box.addItem(f"{plan.title} ({span})", plan.id)
         self.plan_box.blockSignals(False)
         ids = [p.id for p in found]
@@ -269,7 +321,7 @@ class RotationsPanel(QWidget):
         self.day_box.clear()
         if self.plan:
             for day in self.plan.days:
-                self.day_box.addItem(day.strftime("%A %d %B"), day)
+                self.day_box.addItem(date_format_text(day, LONG_DAY), day)
             days = self.plan.days
             pick = previous if previous in days else (date.today() if date.today() in days else days[0])
             self.day_box.setCurrentIndex(days.index(pick))
@@ -291,9 +343,11 @@ class RotationsPanel(QWidget):
         table.setRowCount(0)
         plan = self.plan
         if plan:
-            start = plan.start_time.strftime("%H:%M") if plan.start_time else "no start time"
-            self.timing.setText(f"{plan.rotation_count} rotations x {plan.rotation_minutes} min, "
-                                f"{plan.transition_minutes} min to move, in {plan.period_minutes} min; {start}")
+            start = plan.start_time.strftime("%H:%M") if plan.start_time else tr("no start time")
+            self.timing.setText(tr("{count} rotations x {minutes} min, {transition} min to move, "
+                                   "in {period} min; {start}").format(
+                count=plan.rotation_count, minutes=plan.rotation_minutes, transition=plan.transition_minutes,
+                period=plan.period_minutes, start=start))
             for station in plan.stations:
                 row = table.rowCount()
                 table.insertRow(row)
@@ -305,14 +359,16 @@ class RotationsPanel(QWidget):
                     cell.setData(STUDENT, station.id)
                     table.setItem(row, column, cell)
                 for column, choices in ((1, rotations.KINDS), (2, rotations.ADULTS), (7, ("yes", "no"))):
-                    box = QComboBox()
-                    box.addItems(list(choices))
-                    box.setCurrentText(values[column])
-                    box.currentTextChanged.connect(
-                        lambda text, sid=station.id, c=column: self._set_station(sid, c, text))
+                    box = QComboBox(accessibleName=tr("{column} at {station}").format(
+                        column=table.horizontalHeaderItem(column).text(), station=station.name))
+                    for choice in choices:  # shown in the teacher's language, stored as the value
+                        box.addItem(choice_text(choice), choice)
+                    box.setCurrentIndex(max(box.findData(values[column]), 0))
+                    box.currentIndexChanged.connect(
+                        lambda _i, sid=station.id, c=column, b=box: self._set_station(sid, c, b.currentData()))
                     table.setCellWidget(row, column, box)
-                box = QComboBox(accessibleName=f"Playlist at {station.name}")
-                box.addItem("(none)", "")
+                box = QComboBox(accessibleName=tr("Playlist at {station}").format(station=station.name))
+                box.addItem(tr("(none)"), "")
                 for playlist in self.playlists:
                     box.addItem(playlist.title, playlist.id)
                 box.setCurrentIndex(max(box.findData(station.playlist_id or ""), 0))
@@ -341,12 +397,13 @@ class RotationsPanel(QWidget):
             title = QLabel(f"<b>{group.name}</b> ({len(group.member_ids)})")
             title.setStyleSheet(f"border-left: 10px solid {group.color}; padding-left: 4px;")
             levels = mix.get(group.id, {})
-            shown = ", ".join(f"{label or 'no evidence'} {n}" for label, n in sorted(levels.items(), key=str))
-            mix_label = QLabel(shown or "—", accessibleName=f"Level mix of {group.name}")
+            no_evidence = tr("no evidence")
+            shown = ", ".join(f"{label or no_evidence} {n}" for label, n in sorted(levels.items(), key=str))
+            mix_label = QLabel(shown or "—", accessibleName=tr("Level mix of {group}").format(group=group.name))
             mix_label.setWordWrap(True)
             members = GroupList(self, group.id, group.name)
             for student_id, name in zip(group.member_ids, group.members, strict=True):
-                item = QListWidgetItem(name + (" (away)" if student_id in away else ""))
+                item = QListWidgetItem(tr("{name} (away)").format(name=name) if student_id in away else name)
                 item.setData(STUDENT, student_id)
                 if student_id in away:
                     item.setForeground(QBrush(QColor("#777777")))
@@ -358,7 +415,7 @@ class RotationsPanel(QWidget):
             column.setMinimumWidth(125)
             self.group_columns.addWidget(column)
         if not self.groups:
-            self.group_columns.addWidget(QLabel("No groups yet: pick a competency and press “Build groups”."))
+            self.group_columns.addWidget(QLabel(tr("No groups yet: pick a competency and press “Build groups”.")))
         self._check_rules()
 
     def _check_rules(self) -> None:
@@ -366,8 +423,8 @@ class RotationsPanel(QWidget):
             self.problems.setText("")
             return
         found = self.context.call(rotations.rule_problems, self.plan.id, self.current_day())
-        self.problems.setText("All your rules are met." if not found else
-                              "Rules not met:\n" + "\n".join(f"• {problem}" for problem in found))
+        self.problems.setText(tr("All your rules are met.") if not found else
+                              tr("Rules not met:") + "\n" + "\n".join(f"• {problem}" for problem in found))
         self.problems.setStyleSheet("" if not found else "color: #8a1c00;")
 
     def _fill_schedule(self) -> None:
@@ -383,8 +440,8 @@ class RotationsPanel(QWidget):
         table.setColumnCount(len(day.stations))
         table.setRowCount(len(day.blocks))
         table.setHorizontalHeaderLabels([s.name for s in day.stations])
-        table.setVerticalHeaderLabels([f"{b.number}. {b.start:%H:%M}" if b.start else f"Block {b.number}"
-                                       for b in day.blocks])
+        table.setVerticalHeaderLabels([f"{b.number}. {b.start:%H:%M}" if b.start
+                                       else tr("Block {number}").format(number=b.number) for b in day.blocks])
         for row, block in enumerate(day.blocks):
             for column, station in enumerate(day.stations):
                 group = day.group_at(block.number, station.id)
@@ -403,14 +460,14 @@ class RotationsPanel(QWidget):
 
     def new_plan(self, dialog: NewPlanDialog | None = None) -> str | None:
         if not self.class_id:
-            self.context.message.emit("Pick a class first.")
+            self.context.message.emit(tr("Pick a class first."))
             return None
         dialog = dialog or NewPlanDialog(self.context, self)
         if dialog.result() != QDialog.DialogCode.Accepted and dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         class_id, values = self.class_id, dialog.values()
         ok, plan_id = Change.apply(
-            self.context, "New rotation plan",
+            self.context, tr("New rotation plan"),
             lambda uow, _prev: rotations.create_plan(uow, class_id, **values),
             lambda uow, pid: rotations.delete_plan(uow, pid), "rotation", "")
         if ok:
@@ -421,12 +478,12 @@ class RotationsPanel(QWidget):
         if not self.plan:
             return None
         plan_id = self.plan.id
-        ok, new_id = Change.apply(self.context, "Copy plan to next week",
+        ok, new_id = Change.apply(self.context, tr("Copy plan to next week"),
                                   lambda uow, _prev: rotations.copy_to_next_week(uow, plan_id),
                                   lambda uow, pid: rotations.delete_plan(uow, pid), "rotation", "")
         if ok:
             self._load_plans(select=new_id)
-            self.context.message.emit("Copied to next week, with its stations, groups and rotation.")
+            self.context.message.emit(tr("Copied to next week, with its stations, groups and rotation."))
         return new_id if ok else None
 
     def edit_timing(self) -> None:
@@ -439,7 +496,7 @@ class RotationsPanel(QWidget):
 
     def update_plan(self, **values) -> bool:
         plan_id = self.plan.id
-        ok, _before = Change.apply(self.context, "Change plan",
+        ok, _before = Change.apply(self.context, tr("Change plan"),
                                    lambda uow, _prev: rotations.update_plan(uow, plan_id, **values),
                                    lambda uow, before: rotations.update_plan(uow, plan_id, **before),
                                    "rotation", plan_id)
@@ -455,13 +512,14 @@ class RotationsPanel(QWidget):
         value: object = text.strip() if isinstance(text, str) else text
         if name in ("capacity", "devices"):
             if text.strip() and not text.strip().isdigit():
-                self.context.message.emit(f"A station's {name} is a whole number.")
+                self.context.message.emit(tr("A station's capacity is a whole number.") if name == "capacity"
+                                          else tr("A station's devices is a whole number."))
                 self._fill_stations()
                 return
             value = int(text) if text.strip() else (None if name == "capacity" else 0)
         if name == "required":
             value = text == "yes"
-        ok, _before = Change.apply(self.context, f"Change station {name.removesuffix('_id')}",
+        ok, _before = Change.apply(self.context, _station_change_text(name),
                                    lambda uow, _prev: rotations.update_station(uow, station_id, **{name: value}),
                                    lambda uow, before: rotations.update_station(uow, station_id, **before),
                                    "rotation", station_id)
@@ -472,7 +530,7 @@ class RotationsPanel(QWidget):
         if not self.plan:
             return
         plan_id = self.plan.id
-        Change.apply(self.context, "Add station",
+        Change.apply(self.context, tr("Add station"),
                      lambda uow, prev: (rotations.remove_station(uow, prev, restore=True) or prev) if prev
                      else rotations.add_station(uow, plan_id),
                      lambda uow, sid: rotations.remove_station(uow, sid), "rotation", plan_id)
@@ -482,7 +540,7 @@ class RotationsPanel(QWidget):
         if not self.plan or row < 0:
             return
         station_id = self.stations.item(row, 0).data(STUDENT)
-        Change.apply(self.context, "Remove station",
+        Change.apply(self.context, tr("Remove station"),
                      lambda uow, _prev: rotations.remove_station(uow, station_id),
                      lambda uow, _r: rotations.remove_station(uow, station_id, restore=True), "rotation", station_id)
 
@@ -490,7 +548,8 @@ class RotationsPanel(QWidget):
         if not self.plan:
             return
         if name is None:
-            name, ok = QInputDialog.getText(self, "Save station set", "Name of the set:", text=self.plan.title)
+            name, ok = QInputDialog.getText(self, tr("Save station set"), tr("Name of the set:"),
+                                            text=self.plan.title)
             if not ok:
                 return
         try:
@@ -498,7 +557,7 @@ class RotationsPanel(QWidget):
         except rotations.RotationError as error:
             self.context.message.emit(str(error))
             return
-        self.context.message.emit(f"Saved the stations as “{name.strip()}”.")
+        self.context.message.emit(tr("Saved the stations as “{name}”.").format(name=name.strip()))
 
     def use_set(self, set_id: str | None = None) -> None:
         if not self.plan:
@@ -506,15 +565,15 @@ class RotationsPanel(QWidget):
         if set_id is None:
             sets = self.context.call(rotations.list_station_sets)
             if not sets:
-                self.context.message.emit("No station set saved yet: press “Save set…” on a plan first.")
+                self.context.message.emit(tr("No station set saved yet: press “Save set…” on a plan first."))
                 return
-            labels = [f"{name} ({n} stations)" for _id, name, n in sets]
-            label, ok = QInputDialog.getItem(self, "Use a station set", "Station set:", labels, 0, False)
+            labels = [tr("{name} ({n} stations)").format(name=name, n=n) for _id, name, n in sets]
+            label, ok = QInputDialog.getItem(self, tr("Use a station set"), tr("Station set:"), labels, 0, False)
             if not ok:
                 return
             set_id = sets[labels.index(label)][0]
         plan_id = self.plan.id
-        ok, _r = Change.apply(self.context, "Use station set",
+        ok, _r = Change.apply(self.context, tr("Use station set"),
                               lambda uow, _prev: rotations.use_station_set(uow, plan_id, set_id),
                               lambda uow, _r: None, "rotation", plan_id)
         if ok:
@@ -529,27 +588,33 @@ class RotationsPanel(QWidget):
         competency, mode = self.competency_box.currentData() or "", self.mode_box.currentData()
         before = self.context.call(rotations.groups_on, plan_id, day)
         ok, self.report = Change.apply(
-            self.context, "Build groups",
+            self.context, tr("Build groups"),
             lambda uow, _prev: rotations.build_groups(uow, plan_id, day, competency, mode),
             lambda uow, report: rotations.undo_groups(uow, plan_id, report.undo), "rotation", plan_id)
         if not ok:
             return None
         report = self.report
         self._load_plans()
-        lines = [f"{len(report.groups)} groups; " + (
-            "the best grouping (proven)." if report.status == "optimal" else
-            f"within {report.gap:.1%} of the best possible." if report.status == "feasible" else
-            "some rules could not all be met (below).")]
+        groups = len(report.groups)
+        if report.status == "optimal":
+            outcome = tr("{n} groups; the best grouping (proven).").format(n=groups)
+        elif report.status == "feasible":
+            outcome = tr("{n} groups; within {gap}% of the best possible.").format(
+                n=groups, gap=number_text(report.gap * 100, 1))
+        else:
+            outcome = tr("{n} groups; some rules could not all be met (below).").format(n=groups)
+        lines = [outcome]
         if report.absent:
-            lines.append(f"Away today, placed in a group for when they are back: {', '.join(report.absent)}.")
+            lines.append(tr("Away today, placed in a group for when they are back: {names}.").format(
+                names=", ".join(report.absent)))
         if before and report.moves:
-            lines.append(f"{len(report.moves)} moved: " + "; ".join(
-                f"{m.name} {m.before} → {m.after} ({m.why})" for m in report.moves[:8])
-                + (" …" if len(report.moves) > 8 else ""))
+            moves = "; ".join(f"{m.name} {m.before} → {m.after} ({m.why})" for m in report.moves[:8]) + (
+                " …" if len(report.moves) > 8 else "")
+            lines.append(tr("{n} moved: {moves}").format(n=len(report.moves), moves=moves))
         elif before:
-            lines.append("Nobody moved.")
+            lines.append(tr("Nobody moved."))
         if report.unmet:
-            lines.append("Could not be met: " + " ".join(report.unmet))
+            lines.append(tr("Could not be met: {problems}").format(problems=" ".join(report.unmet)))
         self.summary.setText("\n".join(lines))
         return report
 
@@ -566,8 +631,8 @@ class RotationsPanel(QWidget):
                 if left:
                     rotations.move_student(uow, plan_id, student_id, left, day)
 
-        Change.apply(self.context, "Move student" if len(student_ids) == 1 else "Move students", do, undo,
-                     "rotation", plan_id)
+        Change.apply(self.context, tr("Move student") if len(student_ids) == 1 else tr("Move students"), do,
+                     undo, "rotation", plan_id)
 
     def edit_rules(self, dialog: RulesDialog | None = None) -> None:
         if not self.plan:
@@ -585,7 +650,7 @@ class RotationsPanel(QWidget):
         if dialog.result() != QDialog.DialogCode.Accepted and dialog.exec() != QDialog.DialogCode.Accepted:
             return
         for student_id, away in dialog.changes().items():
-            Change.apply(self.context, "Mark away" if away else "Mark back",
+            Change.apply(self.context, tr("Mark away") if away else tr("Mark back"),
                          lambda uow, _p, s=student_id, a=away: rotations.set_absent(uow, class_id, day, s, a),
                          lambda uow, was, s=student_id: rotations.set_absent(uow, class_id, day, s, was),
                          "rotation", student_id)
@@ -601,13 +666,15 @@ class RotationsPanel(QWidget):
         if group_name is None:
             current = day.group_at(block.number, station.id)
             group_name, ok = QInputDialog.getItem(
-                self, "Change the rotation", f"Which group is at {station.name} in block {block.number}?",
+                self, tr("Change the rotation"),
+                tr("Which group is at {station} in block {block}?").format(station=station.name,
+                                                                          block=block.number),
                 names, names.index(current.name) if current else 0, False)
             if not ok:
                 return
         group = day.groups[names.index(group_name)]
         plan_id, when = day.plan_id, day.day
-        Change.apply(self.context, "Change rotation",
+        Change.apply(self.context, tr("Change rotation"),
                      lambda uow, _prev: rotations.set_station(uow, plan_id, when, block.number, group.id, station.id),
                      lambda uow, left: left and rotations.set_station(uow, plan_id, when, block.number, group.id,
                                                                       left),
@@ -617,7 +684,8 @@ class RotationsPanel(QWidget):
         if self.day_view is None:
             return
         menu = QMenu(self)
-        for what, text in (("cards", "Group cards…"), ("signs", "Station signs…"), ("plan", "The day's plan…")):
+        for what, text in (("cards", tr("Group cards…")), ("signs", tr("Station signs…")),
+                           ("plan", tr("The day's plan…"))):
             menu.addAction(text, lambda w=what: self.print_preview(w))
         menu.exec(self.cursor().pos())
 
@@ -672,27 +740,27 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class NewPlanDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New rotation plan")
+        self.setWindowTitle(tr("New rotation plan"))
         today = date.today()
         monday = today + timedelta(days=(7 - today.weekday()) % 7)
-        self.title = QLineEdit("Station rotation", accessibleName="Title")
-        self.start = QDateEdit(QDate(monday), calendarPopup=True, accessibleName="First day")
-        self.end = QDateEdit(QDate(monday + timedelta(days=4)), calendarPopup=True, accessibleName="Last day")
-        self.template = QComboBox(accessibleName="Template")
+        self.title = QLineEdit(tr("Station rotation"), accessibleName=tr("Title"))
+        self.start = QDateEdit(QDate(monday), calendarPopup=True, accessibleName=tr("First day"))
+        self.end = QDateEdit(QDate(monday + timedelta(days=4)), calendarPopup=True, accessibleName=tr("Last day"))
+        self.template = QComboBox(accessibleName=tr("Template"))
         for template in rotations.templates():
             self.template.addItem(template.label, template)
-        self.start_time = QTimeEdit(QTime(9, 0), accessibleName="First block starts")
-        self.station_set = QComboBox(accessibleName="Stations")
-        self.station_set.addItem("Stations from the template (rename them after)", "")
+        self.start_time = QTimeEdit(QTime(9, 0), accessibleName=tr("First block starts"))
+        self.station_set = QComboBox(accessibleName=tr("Stations"))
+        self.station_set.addItem(tr("Stations from the template (rename them after)"), "")
         for set_id, name, n in context.call(rotations.list_station_sets):
-            self.station_set.addItem(f"Saved set: {name} ({n} stations)", set_id)
+            self.station_set.addItem(tr("Saved set: {name} ({n} stations)").format(name=name, n=n), set_id)
         form = QFormLayout(self)
-        form.addRow("Title:", self.title)
-        form.addRow("First day:", self.start)
-        form.addRow("Last day:", self.end)
-        form.addRow("Template:", self.template)
-        form.addRow("First block starts:", self.start_time)
-        form.addRow("Stations:", self.station_set)
+        form.addRow(tr("Title:"), self.title)
+        form.addRow(tr("First day:"), self.start)
+        form.addRow(tr("Last day:"), self.end)
+        form.addRow(tr("Template:"), self.template)
+        form.addRow(tr("First block starts:"), self.start_time)
+        form.addRow(tr("Stations:"), self.station_set)
         form.addRow(_buttons(self))
 
     def values(self) -> dict:
@@ -705,18 +773,18 @@ class NewPlanDialog(QDialog):
 class TimingDialog(QDialog):
     def __init__(self, plan: rotations.PlanView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Timing")
-        self.period = QSpinBox(minimum=5, maximum=240, value=plan.period_minutes, suffix=" min")
+        self.setWindowTitle(tr("Timing"))
+        self.period = QSpinBox(minimum=5, maximum=240, value=plan.period_minutes, suffix=tr(" min"))
         self.count = QSpinBox(minimum=1, maximum=12, value=plan.rotation_count)
-        self.minutes = QSpinBox(minimum=1, maximum=120, value=plan.rotation_minutes, suffix=" min")
-        self.transition = QSpinBox(minimum=0, maximum=30, value=plan.transition_minutes, suffix=" min")
-        self.has_start = QCheckBox("First block starts at", checked=plan.start_time is not None)
+        self.minutes = QSpinBox(minimum=1, maximum=120, value=plan.rotation_minutes, suffix=tr(" min"))
+        self.transition = QSpinBox(minimum=0, maximum=30, value=plan.transition_minutes, suffix=tr(" min"))
+        self.has_start = QCheckBox(tr("First block starts at"), checked=plan.start_time is not None)
         self.start = QTimeEdit(QTime(plan.start_time or time(9, 0)))
         form = QFormLayout(self)
-        form.addRow("Period:", self.period)
-        form.addRow("Rotations:", self.count)
-        form.addRow("Each:", self.minutes)
-        form.addRow("To move between stations:", self.transition)
+        form.addRow(tr("Period:"), self.period)
+        form.addRow(tr("Rotations:"), self.count)
+        form.addRow(tr("Each:"), self.minutes)
+        form.addRow(tr("To move between stations:"), self.transition)
         form.addRow(self.has_start, self.start)
         form.addRow(_buttons(self))
 
@@ -731,36 +799,36 @@ class RulesDialog(QDialog):
 
     def __init__(self, context: AppContext, plan: rotations.PlanView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Rules for the groups")
+        self.setWindowTitle(tr("Rules for the groups"))
         self.existing = dict(plan.rules)
         people = context.call(rotations.class_people, plan.class_id)
         self.names = dict(people)
         self.group_count = QSpinBox(minimum=0, maximum=12, value=int(plan.rules.get("group_count") or 0),
-                                    specialValueText="one a station")
+                                    specialValueText=tr("one a station"))
         self.max_size = QSpinBox(minimum=0, maximum=40, value=int(plan.rules.get("max_size") or 0),
-                                 specialValueText="no limit")
-        self.apart = QListWidget(accessibleName="Kept apart")
-        self.together = QListWidget(accessibleName="Kept together")
+                                 specialValueText=tr("no limit"))
+        self.apart = QListWidget(accessibleName=tr("Kept apart"))
+        self.together = QListWidget(accessibleName=tr("Kept together"))
         for widget, key in ((self.apart, "keep_apart"), (self.together, "keep_together")):
             for a, b in plan.rules.get(key, []):
                 self._add_pair(widget, a, b)
-        self.first = QComboBox(accessibleName="First student")
-        self.second = QComboBox(accessibleName="Second student")
+        self.first = QComboBox(accessibleName=tr("First student"))
+        self.second = QComboBox(accessibleName=tr("Second student"))
         for student_id, name in people:
             self.first.addItem(name, student_id)
             self.second.addItem(name, student_id)
         pair_line = QHBoxLayout()
         pair_line.addWidget(self.first)
         pair_line.addWidget(self.second)
-        for text, widget in (("Keep apart", self.apart), ("Keep together", self.together)):
+        for text, widget in ((tr("Keep apart"), self.apart), (tr("Keep together"), self.together)):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, w=widget: self._add_pair(
                 w, self.first.currentData(), self.second.currentData()))
             pair_line.addWidget(button)
-        remove = QPushButton("Remove pair")
+        remove = QPushButton(tr("Remove pair"))
         remove.clicked.connect(self._remove_pair)
         pair_line.addWidget(remove)
-        self.needs = QListWidget(accessibleName="Who needs an adult")
+        self.needs = QListWidget(accessibleName=tr("Who needs an adult"))
         needs = plan.rules.get("needs") or {}
         supports = context.call(rotations.accommodation_kinds, plan.class_id)
         for student_id, name in people:
@@ -770,13 +838,13 @@ class RulesDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if needs.get(student_id) == "aide" else Qt.CheckState.Unchecked)
             self.needs.addItem(item)
         form = QFormLayout(self)
-        form.addRow("Groups:", self.group_count)
-        form.addRow("No group over:", self.max_size)
-        form.addRow(QLabel("Station capacities and the devices at an online station also cap a group."))
+        form.addRow(tr("Groups:"), self.group_count)
+        form.addRow(tr("No group over:"), self.max_size)
+        form.addRow(QLabel(tr("Station capacities and the devices at an online station also cap a group.")))
         form.addRow(pair_line)
-        form.addRow("Kept apart:", self.apart)
-        form.addRow("Kept together:", self.together)
-        form.addRow("Need the aide (together, at the aide's station):", self.needs)
+        form.addRow(tr("Kept apart:"), self.apart)
+        form.addRow(tr("Kept together:"), self.together)
+        form.addRow(tr("Need the aide (together, at the aide's station):"), self.needs)
         form.addRow(_buttons(self))
 
     def _add_pair(self, widget: QListWidget, a: str, b: str) -> None:
@@ -805,9 +873,9 @@ class RulesDialog(QDialog):
 class AbsenceDialog(QDialog):
     def __init__(self, context: AppContext, class_id: str, day: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Who is away on {day:%A %d %B}")
+        self.setWindowTitle(tr("Who is away on {day}").format(day=date_format_text(day, LONG_DAY)))
         self.before = context.call(rotations.absent_on, class_id, day)
-        self.list = QListWidget(accessibleName="Students away")
+        self.list = QListWidget(accessibleName=tr("Students away"))
         for student_id, name in context.call(rotations.class_people, class_id):
             item = QListWidgetItem(name)
             item.setData(STUDENT, student_id)
@@ -815,8 +883,8 @@ class AbsenceDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if student_id in self.before else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Tick the students who are away. They are left out of the day's groups, "
-                                "the board and the cards."))
+        layout.addWidget(QLabel(tr("Tick the students who are away.") + " "
+                                + tr("They are left out of the day's groups, the board and the cards.")))
         layout.addWidget(self.list)
         layout.addWidget(_buttons(self))
 
@@ -837,23 +905,26 @@ class WeekDialog(QDialog):
         super().__init__(parent)
         from plclassroom.services import roster
 
-        self.setWindowTitle("The week's rotations")
+        self.setWindowTitle(tr("The week's rotations"))
         classes = [c.id for c in context.call(roster.list_classes)]
         week = self.week = context.call(rotations.week_view, classes, day)
-        self.table = QTableWidget(len(week.classes), len(week.days), accessibleName="Week of rotations")
-        self.table.setHorizontalHeaderLabels([d.strftime("%a %d %b") for d in week.days])
+        self.table = QTableWidget(len(week.classes), len(week.days), accessibleName=tr("Week of rotations"))
+        self.table.setHorizontalHeaderLabels([date_format_text(d, SHORT_DAY) for d in week.days])
         self.table.setVerticalHeaderLabels([title for _id, title in week.classes])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (class_id, _title) in enumerate(week.classes):
             for column, d in enumerate(week.days):
                 cells = week.cells.get((class_id, d), [])
-                text = "\n".join((c.first_start.strftime("%H:%M ") if c.first_start else "") + c.title
-                                 + f" · {c.groups} groups, {c.stations} stations" for c in cells)
+                text = "\n".join((c.first_start.strftime("%H:%M ") if c.first_start else "") + c.title + " · "
+                                 + tr("{groups} groups, {stations} stations").format(groups=c.groups,
+                                                                                    stations=c.stations)
+                                 for c in cells)
                 self.table.setItem(row, column, QTableWidgetItem(text or "—"))
         self.table.resizeRowsToContents()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Week of {week.monday:%d %B %Y}"))
+        monday = date_format_text(week.monday, "dd MMMM yyyy")  # notr: a Qt date pattern
+        layout.addWidget(QLabel(tr("Week of {day}").format(day=monday)))
         layout.addWidget(self.table)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -867,18 +938,18 @@ class HistoryDialog(QDialog):
     def __init__(self, context: AppContext, class_id: str, day: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.class_id = context, class_id
-        self.setWindowTitle("Time at the stations")
-        self.start = QDateEdit(QDate(day - timedelta(weeks=4)), calendarPopup=True, accessibleName="From")
-        self.end = QDateEdit(QDate(day), calendarPopup=True, accessibleName="To")
+        self.setWindowTitle(tr("Time at the stations"))
+        self.start = QDateEdit(QDate(day - timedelta(weeks=4)), calendarPopup=True, accessibleName=tr("From"))
+        self.end = QDateEdit(QDate(day), calendarPopup=True, accessibleName=tr("To"))
         columns = [*rotations.KINDS, rotations.WITH_TEACHER]
-        self.table = QTableWidget(0, len(columns) + 1, accessibleName="Minutes per student")
-        self.table.setHorizontalHeaderLabels(["Student", *columns])
+        self.table = QTableWidget(0, len(columns) + 1, accessibleName=tr("Minutes per student"))
+        self.table.setHorizontalHeaderLabels([tr("Student"), *(choice_text(c) for c in columns)])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         line = QHBoxLayout()
-        line.addWidget(QLabel("From"))
+        line.addWidget(QLabel(tr("From")))
         line.addWidget(self.start)
-        line.addWidget(QLabel("to"))
+        line.addWidget(QLabel(tr("to")))
         line.addWidget(self.end)
         line.addStretch(1)
         layout = QVBoxLayout(self)

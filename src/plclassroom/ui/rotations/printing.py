@@ -53,12 +53,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+from plclassroom.domain import StationKind
 from plclassroom.interop.atomic import atomic_write
 from plclassroom.services.rotations import DayPlan, GroupView, StationView
+from plclassroom.ui.i18n import date_format_text, tr
 from plclassroom.ui.playlists.paper import INK, MARGIN, PDF_DPI, PT, _text, day_text, print_font, wrap_lines
 
 KINDS = ("cards", "signs", "plan")
-LABELS = {"cards": "group cards", "signs": "station signs", "plan": "rotation plan"}
 PORTRAIT = (2100.0, 2970.0)  # A4 in 0.1 mm
 LANDSCAPE = (2970.0, 2100.0)
 SIZES = {"cards": PORTRAIT, "signs": LANDSCAPE, "plan": LANDSCAPE}
@@ -70,7 +71,17 @@ CUT = QColor(110, 110, 110)
 NO_COLOUR = QColor(200, 200, 200)  # a group whose colour cannot be read
 NONE = "\u2014"  # a group with no station in a block, a station with no group
 DOT = " \u00b7 "
-ADULTS = {"teacher": "With the teacher", "aide": "With an aide", "none": "No adult here: work on your own"}
+
+
+def printable_name(what: str) -> str:
+    """What the printable ``what`` is called in a sentence: "group cards"."""
+    return {"cards": tr("group cards"), "signs": tr("station signs"), "plan": tr("rotation plan")}[what]
+
+
+def _adult_words(adult: str) -> str:
+    """Who helps at a station, on its sign."""
+    return {"teacher": tr("With the teacher"), "aide": tr("With an aide"),
+            "none": tr("No adult here: work on your own")}.get(adult, adult)
 
 
 class RotationPrintError(ValueError):
@@ -100,31 +111,51 @@ def route_text(day: DayPlan, group: GroupView) -> str:
 
 
 def _day_words(day: DayPlan) -> str:
-    return f"{day.day:%A} {day_text(day.day)}"
+    return f"{date_format_text(day.day, 'dddd')} {day_text(day.day)}"
 
 
 def _kind_words(kind: str) -> str:
     return kind[:1].upper() + kind[1:] if kind else ""
 
 
+def _kind_station_words(kind: str) -> str:
+    """"Teacher-led station": a station's kind, under its name on its sign."""
+    known = {
+        StationKind.TEACHER_LED.value: tr("Teacher-led station"),
+        StationKind.ONLINE.value: tr("Independent online station"),
+        StationKind.OFFLINE.value: tr("Independent practice station"),
+        StationKind.COLLABORATIVE.value: tr("Collaborative station"),
+        StationKind.PROJECT.value: tr("Project station"),
+        StationKind.ASSESSMENT.value: tr("Assessment station"),
+    }
+    return known.get(kind) or tr("{kind} station").format(kind=_kind_words(kind))
+
+
 def _seats_words(station: StationView) -> str:
     parts = []
     if station.capacity:
-        parts.append(f"Up to {station.capacity} students")
+        parts.append(tr("Up to {n} students").format(n=station.capacity))
     if station.devices:
-        parts.append(f"{station.devices} device{'s' if station.devices != 1 else ''}")
+        n = station.devices
+        parts.append(tr("{n} device").format(n=n) if n == 1 else tr("{n} devices").format(n=n))
     return DOT.join(parts)
+
+
+def _unknown(what: str) -> RotationPrintError:
+    return RotationPrintError(tr("There is nothing called {what} to print: choose {kinds}.").format(
+        what=repr(what), kinds=", ".join(KINDS)))
 
 
 def _check(day: DayPlan, what: str) -> None:
     if what not in KINDS:
-        raise RotationPrintError(f"There is nothing called {what!r} to print: choose {', '.join(KINDS)}.")
+        raise _unknown(what)
     if not day.groups:
-        raise RotationPrintError("This rotation has no groups yet: make the groups, then print.")
+        raise RotationPrintError(tr("This rotation has no groups yet: make the groups, then print."))
     if not day.stations:
-        raise RotationPrintError("This rotation has no stations yet: add the stations, then print.")
+        raise RotationPrintError(tr("This rotation has no stations yet: add the stations, then print."))
     if not day.blocks:
-        raise RotationPrintError("This rotation has no blocks yet: set the blocks of the day, then print.")
+        raise RotationPrintError(tr("This rotation has no blocks yet: set the blocks of the day, "
+                                    "then print."))
 
 
 # -- pages ------------------------------------------------------------------------------------------
@@ -141,7 +172,7 @@ def page_count(day: DayPlan, what: str) -> int:
 def page_size(what: str) -> tuple[float, float]:
     """The page's width and height in 0.1 mm: A4 portrait for cards, landscape for signs and the plan."""
     if what not in SIZES:
-        raise RotationPrintError(f"There is nothing called {what!r} to print: choose {', '.join(KINDS)}.")
+        raise _unknown(what)
     return SIZES[what]
 
 
@@ -157,8 +188,9 @@ def paint(painter: QPainter, page_rect: QRectF, day: DayPlan, what: str, page: i
     Letter, or turned the other way in the preview, gets the whole page smaller, never stretched."""
     pages = page_count(day, what)
     if not 0 <= page < pages:
-        raise RotationPrintError(f"The {LABELS[what]} have {pages} page{'s' if pages != 1 else ''}, "
-                                 f"not a page {page + 1}.")
+        text = tr("The {what} have {pages} page, not a page {page}.") if pages == 1 else \
+            tr("The {what} have {pages} pages, not a page {page}.")
+        raise RotationPrintError(text.format(what=printable_name(what), pages=pages, page=page + 1))
     width, height = page_size(what)
     page_rect = QRectF(page_rect)
     scale = min(page_rect.width() / width, page_rect.height() / height)
@@ -275,7 +307,7 @@ def _fit_names(names: Sequence[str], width: float, height: float, sizes: Sequenc
     columns = min(most_columns, max(1, math.ceil(len(names) / rows)))
     shown = list(names)
     if len(names) > rows * columns:
-        shown = shown[:rows * columns - 1] + [f"+ {len(names) - rows * columns + 1} more"]
+        shown = shown[:rows * columns - 1] + [tr("+ {n} more").format(n=len(names) - rows * columns + 1)]
     rows = math.ceil(len(shown) / columns)
     column_w = (width - gap * (columns - 1)) / columns
     return points, font, [(index // rows * (column_w + gap), index % rows * line_h, name, column_w)
@@ -437,16 +469,17 @@ def _draw_card(painter: QPainter, day: DayPlan, group: GroupView, cell: QRectF, 
     font, bold, number_w, time_w, station_x, line_h, rows, route_h = _route_rows(day, group, width, points, most)
     route_top = max(y + head_h + 10, bottom - route_h)
     names_top = y + head_h + 10
-    _text(painter, head_font, x, y, f"Members ({len(group.members)})" if group.members else "Members", width)
+    members = tr("Members ({n})").format(n=len(group.members)) if group.members else tr("Members")
+    _text(painter, head_font, x, y, members, width)
     if group.members:
         _draw_names(painter, group.members, x, names_top, width, route_top - CARD_GAP - names_top)
     else:
-        _text(painter, print_font(13, italic=True), x, names_top, "No one yet", width)
+        _text(painter, print_font(13, italic=True), x, names_top, tr("No one yet"), width)
 
     painter.setPen(QPen(INK, 3))
     painter.drawLine(QPointF(x, route_top - 25), QPointF(x + width, route_top - 25))
     painter.setPen(QPen(INK, 1))
-    _text(painter, head_font, x, route_top, "Our route today", width)
+    _text(painter, head_font, x, route_top, tr("Our route today"), width)
     row_y = route_top + head_h + 15
     painter.save()
     painter.setClipRect(QRectF(x, route_top, width, bottom - route_top))  # a route of a dozen blocks is cut
@@ -468,7 +501,8 @@ def _draw_sign(painter: QPainter, day: DayPlan, page: int) -> None:
     width, height = LANDSCAPE
     left, right = MARGIN, width - MARGIN
     full_w = right - left
-    footer_top = _footer(painter, day, width, height, f"Station {page + 1} of {len(day.stations)}")
+    footer_top = _footer(painter, day, width, height,
+                         tr("Station {n} of {count}").format(n=page + 1, count=len(day.stations)))
 
     # The name as large as fits one line (80 pt down to 48 pt), else two or three lines.
     y = MARGIN
@@ -478,7 +512,7 @@ def _draw_sign(painter: QPainter, day: DayPlan, page: int) -> None:
         font, lines = _fit_block(station.name, full_w, 600, (56, 48, 40, 36), bold=True, most=3)
     y += _lines(painter, font, left, y, lines, full_w)
     if station.kind:
-        y += 5 + _text(painter, print_font(22), left, y + 5, f"{_kind_words(station.kind)} station", full_w)
+        y += 5 + _text(painter, print_font(22), left, y + 5, _kind_station_words(station.kind), full_w)
     y += 30
     painter.setPen(QPen(INK, 8))
     painter.drawLine(QPointF(left, y), QPointF(right, y))
@@ -498,19 +532,19 @@ def _sign_details(painter: QPainter, station: StationView, area: QRectF) -> None
     label_font = print_font(14, bold=True)
     label_h = QFontMetricsF(label_font).height()
     y = area.top()
-    adult_font, adult = _fit_block(ADULTS.get(station.adult, station.adult), width, 400, (20,), bold=True)
+    adult_font, adult = _fit_block(_adult_words(station.adult), width, 400, (20,), bold=True)
     y += _lines(painter, adult_font, x, y, adult, width) + 50
     seats = _seats_words(station)
     seats_font = print_font(20)
     seats_lines = wrap_lines(seats, seats_font, width, 2) if seats else []
     seats_h = label_h + 5 + len(seats_lines) * QFontMetricsF(seats_font).height() + 50 if seats else 0.0
     if station.activity:
-        y += _text(painter, label_font, x, y, "Today's activity", width) + 5
+        y += _text(painter, label_font, x, y, tr("Today's activity"), width) + 5
         font, lines = _fit_block(station.activity, width, area.bottom() - seats_h - y - 50, (20, 18, 16, 14),
                                  most=12)
         y += _lines(painter, font, x, y, lines, width) + 50
     if seats:
-        y += _text(painter, label_font, x, y, "Seats and devices", width) + 5
+        y += _text(painter, label_font, x, y, tr("Seats and devices"), width) + 5
         _lines(painter, seats_font, x, y, seats_lines, width)
 
 
@@ -525,12 +559,13 @@ def _sign_table(painter: QPainter, day: DayPlan, station: StationView, area: QRe
     font, bold = print_font(points), print_font(points, bold=True)
     text_h = QFontMetricsF(font).height()
     time_x = x + max(200.0, QFontMetricsF(bold).horizontalAdvance("00") + 60)
-    group_x = time_x + max(QFontMetricsF(label_font).horizontalAdvance("Starts"),
+    starts = tr("Starts")
+    group_x = time_x + max(QFontMetricsF(label_font).horizontalAdvance(starts),
                            QFontMetricsF(font).horizontalAdvance("00:00")) + 50 if times else time_x
-    _text(painter, label_font, x, area.top(), "Block", time_x - x)
+    _text(painter, label_font, x, area.top(), tr("Block"), time_x - x)
     if times:
-        _text(painter, label_font, time_x, area.top(), "Starts", group_x - time_x)
-    _text(painter, label_font, group_x, area.top(), "Group here", right - group_x)
+        _text(painter, label_font, time_x, area.top(), starts, group_x - time_x)
+    _text(painter, label_font, group_x, area.top(), tr("Group here"), right - group_x)
     painter.setPen(QPen(INK, 4))
     painter.drawLine(QPointF(x, y), QPointF(right, y))
     box = min(80.0, text_h)
@@ -554,7 +589,7 @@ def _sign_table(painter: QPainter, day: DayPlan, station: StationView, area: QRe
             lines = wrap_lines(group.name, name_font, right - name_x, max(1, min(2, int((row_h - 10) // name_h))))
             _lines(painter, name_font, name_x, y + (row_h - len(lines) * name_h) / 2, lines, right - name_x)
         else:
-            _text(painter, font, group_x, text_top, f"{NONE} no group", right - group_x)
+            _text(painter, font, group_x, text_top, tr("{dash} no group").format(dash=NONE), right - group_x)
         y += row_h
         painter.setPen(QPen(INK, 2))
         painter.drawLine(QPointF(x, y), QPointF(right, y))
@@ -580,11 +615,12 @@ def _draw_plan(painter: QPainter, day: DayPlan) -> None:
     y = MARGIN
     _text(painter, day_font, right, y + QFontMetricsF(title_font).ascent() - QFontMetricsF(day_font).ascent(),
           day_words, right=True)
-    y += _text(painter, title_font, left, y, day.title or "Station rotation", full_w - day_w - 60)
+    y += _text(painter, title_font, left, y, day.title or tr("Station rotation"), full_w - day_w - 60)
     minutes = sorted({block.minutes for block in day.blocks})
-    rhythm = (f"{len(day.blocks)} blocks of {minutes[0]} min" if len(minutes) == 1
-              else f"{len(day.blocks)} blocks")
-    rhythm += f"{DOT}{day.transition_minutes} min to switch between blocks" if day.transition_minutes else ""
+    rhythm = (tr("{n} blocks of {minutes} min").format(n=len(day.blocks), minutes=minutes[0])
+              if len(minutes) == 1 else tr("{n} blocks").format(n=len(day.blocks)))
+    if day.transition_minutes:
+        rhythm += DOT + tr("{minutes} min to switch between blocks").format(minutes=day.transition_minutes)
     y += 5 + _text(painter, print_font(14), left, y + 5, DOT.join(p for p in (day.class_title, rhythm) if p), full_w)
     y += 35
 
@@ -626,8 +662,9 @@ def _draw_plan(painter: QPainter, day: DayPlan) -> None:
         y = bottom - share["notes"] + 30
         shown = max(1, int((share["notes"] - head_h - 35) // note_h))
         if len(note_lines) > shown:
-            note_lines = note_lines[:shown - 1] + [f"+ {len(note_lines) - shown + 1} more lines of notes"]
-        y += _text(painter, head_font, left, y, "Notes", full_w) + 5
+            note_lines = note_lines[:shown - 1] + [
+                tr("+ {n} more lines of notes").format(n=len(note_lines) - shown + 1)]
+        y += _text(painter, head_font, left, y, tr("Notes"), full_w) + 5
         _lines(painter, note_font, left, y, note_lines, full_w)
 
 
@@ -635,7 +672,7 @@ def _station_head(station: StationView, column_w: float):
     """A station's heading in the grid: (name's font, lines, the adult's font, lines, height). The kind
     is on the station's sign; here the name and who helps there are what a glance needs."""
     name_font, name = _fit_block(station.name, column_w - 30, 1000, (14, 13, 12, 11), bold=True, most=3)
-    words = {"teacher": "with the teacher", "aide": "with an aide"}.get(station.adult, "")
+    words = {"teacher": tr("with the teacher"), "aide": tr("with an aide")}.get(station.adult, "")
     sub_font, sub = _fit_block(words, column_w - 30, 1000, (11, 10), most=2) if words else (print_font(11), [])
     height = (20 + len(name) * QFontMetricsF(name_font).height() + len(sub) * QFontMetricsF(sub_font).height()
               + 15)
@@ -650,7 +687,7 @@ def _draw_grid(painter: QPainter, day: DayPlan, top: float, heads: list, header_
     bottom = top + header_h + row_h * len(day.blocks)
 
     painter.fillRect(QRectF(left, top, full_w, header_h), QColor(235, 235, 235))  # light: any printer
-    _text(painter, print_font(13, bold=True), left + 20, top + 20, "Block", BLOCK_COLUMN_W - 40)
+    _text(painter, print_font(13, bold=True), left + 20, top + 20, tr("Block"), BLOCK_COLUMN_W - 40)
     for index, (name_font, name, sub_font, sub, _height) in enumerate(heads):
         x = left + BLOCK_COLUMN_W + index * column_w
         y = top + 20 + _lines(painter, name_font, x + 15, top + 20, name, column_w - 30)
@@ -672,14 +709,16 @@ def _draw_grid(painter: QPainter, day: DayPlan, top: float, heads: list, header_
     block_h = QFontMetricsF(block_font).height() + QFontMetricsF(time_font).height()
     for row, block in enumerate(day.blocks):
         y = top + header_h + row * row_h
-        when = DOT.join(p for p in (clock(block.start), f"{block.minutes} min") if p)
+        length = tr("{minutes} min").format(minutes=block.minutes)
+        when = DOT.join(p for p in (clock(block.start), length) if p)
+        number = tr("Block {number}").format(number=block.number)
         if row_h >= block_h + 8:
             text_top = y + (row_h - block_h) / 2
-            text_top += _text(painter, block_font, left + 20, text_top, f"Block {block.number}", BLOCK_COLUMN_W - 40)
+            text_top += _text(painter, block_font, left + 20, text_top, number, BLOCK_COLUMN_W - 40)
             _text(painter, time_font, left + 20, text_top, when, BLOCK_COLUMN_W - 40)
         else:  # rows one line high: the number and the start (the minutes head the page)
-            label = DOT.join(p for p in (f"Block {block.number}", clock(block.start)) if p)
-            _text(painter, time_font, left + 20, y + (row_h - QFontMetricsF(time_font).height()) / 2, label,
+            line = DOT.join(p for p in (number, clock(block.start)) if p)
+            _text(painter, time_font, left + 20, y + (row_h - QFontMetricsF(time_font).height()) / 2, line,
                   BLOCK_COLUMN_W - 40)
         for index, station in enumerate(day.stations):
             x = left + BLOCK_COLUMN_W + index * column_w
@@ -717,7 +756,7 @@ def _draw_members(painter: QPainter, day: DayPlan, top: float, height: float, co
     gap = 50.0
     column_w = (right - left - gap * (columns - 1)) / columns
     rows = math.ceil(len(day.groups) / columns)
-    y = top + _text(painter, head_font, left, top, "Who is in each group", right - left) + 15
+    y = top + _text(painter, head_font, left, top, tr("Who is in each group"), right - left) + 15
     row_h = (top + height - y) / rows
     box = head_h * 0.8
     most_columns = max(1, int(column_w // 300))
@@ -770,7 +809,7 @@ def _a4_layout(what: str) -> QPageLayout:
 
 
 def _title(day: DayPlan, what: str) -> str:
-    return DOT.join(p for p in (LABELS[what].capitalize(), day.class_title, day.title, day_text(day.day)) if p)
+    return DOT.join(p for p in (printable_name(what).capitalize(), day.class_title, day.title, day_text(day.day)) if p)
 
 
 def _write_pdf(day: DayPlan, what: str, target: Path) -> int:
@@ -781,7 +820,8 @@ def _write_pdf(day: DayPlan, what: str, target: Path) -> int:
     writer.setCreator("plclassroom")
     painter = QPainter()
     if not painter.begin(writer):
-        raise RotationWriteError(f"The {LABELS[what]} could not be drawn in {target.parent}.")
+        raise RotationWriteError(tr("The {what} could not be drawn in {folder}.").format(
+            what=printable_name(what), folder=target.parent))
     pages = 0
     try:
         for page in range(page_count(day, what)):
@@ -792,20 +832,21 @@ def _write_pdf(day: DayPlan, what: str, target: Path) -> int:
     finally:
         finished = painter.end()  # writes the PDF's trailer and closes the file
     if not finished:
-        raise RotationWriteError(f"The {LABELS[what]} could not be finished.")
+        raise RotationWriteError(tr("The {what} could not be finished.").format(what=printable_name(what)))
     return pages
 
 
 def _save_error(error: OSError, what: str, path: Path) -> RotationWriteError:
     if isinstance(error, FileNotFoundError):
-        reason = f"the folder {path.parent} does not exist"
+        reason = tr("the folder {folder} does not exist").format(folder=path.parent)
     elif isinstance(error, PermissionError):
-        reason = f"this computer does not let the app save in {path.parent}"
+        reason = tr("this computer does not let the app save in {folder}").format(folder=path.parent)
     elif isinstance(error, IsADirectoryError):
-        reason = f"{path} is a folder"
+        reason = tr("{path} is a folder").format(path=path)
     else:
         reason = error.strerror or str(error)
-    return RotationWriteError(f"The {LABELS[what]} could not be saved: {reason}. Choose another place to save them.")
+    saved = tr("The {what} could not be saved: {reason}.").format(what=printable_name(what), reason=reason)
+    return RotationWriteError(saved + " " + tr("Choose another place to save them."))
 
 
 def write_pdf(day: DayPlan, what: str, path: Path) -> int:
@@ -833,7 +874,7 @@ def setup_printer(printer: QPrinter, what: str) -> None:
     any printer's unprintable edge)."""
     printer.setFullPage(True)
     printer.setPageLayout(_a4_layout(what))
-    printer.setDocName(LABELS[what].capitalize())
+    printer.setDocName(printable_name(what).capitalize())
 
 
 def print_pages(printer: QPrinter, day: DayPlan, what: str) -> int:
@@ -842,7 +883,8 @@ def print_pages(printer: QPrinter, day: DayPlan, what: str) -> int:
     _check(day, what)
     painter = QPainter()
     if not painter.begin(printer):
-        raise RotationWriteError(f"The printer could not start printing the {LABELS[what]}.")
+        raise RotationWriteError(tr("The printer could not start printing the {what}.").format(
+            what=printable_name(what)))
     pages = 0
     try:
         # With the full page, (0, 0) is the paper's corner; else the printable area's.
@@ -864,6 +906,6 @@ def print_preview(parent, day: DayPlan, what: str) -> QPrintPreviewDialog:
     _check(day, what)
     dialog = QPrintPreviewDialog(parent)  # its own printer, owned by the dialog
     setup_printer(dialog.printer(), what)
-    dialog.setWindowTitle(f"Print the {LABELS[what]}")
+    dialog.setWindowTitle(tr("Print the {what}").format(what=printable_name(what)))
     dialog.paintRequested.connect(lambda printer: print_pages(printer, day, what))
     return dialog

@@ -32,8 +32,15 @@ from plclassroom.domain import SchoolClass, SeatSource
 from plclassroom.services import mastery, roster, seminars
 from plclassroom.services.mastery import short_code
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import number_text, tr
 
 ID = Qt.ItemDataRole.UserRole
+
+
+def source_text(source: str) -> str:
+    """How a student got their seat, in the teacher's language (a SeatSource value otherwise as it is)."""
+    return {SeatSource.PROPOSED.value: tr("proposed"), SeatSource.ASSIGNED.value: tr("assigned"),
+            SeatSource.SIGNED_UP.value: tr("signed up")}.get(source, source)
 
 
 def _school_of(uow, class_id: str) -> str:
@@ -46,22 +53,22 @@ class SeminarsDialog(QDialog):
         super().__init__(parent)
         self.context, self.class_id = context, class_id
         self.school_id = context.call(_school_of, class_id)
-        self.setWindowTitle("Flex seminars")
-        self.day = QDateEdit(QDate(day or date.today()), calendarPopup=True, accessibleName="Flex day")
-        self.list = QListWidget(accessibleName="Seminars on the day")
-        self.seats = QTableWidget(0, 3, accessibleName="Seats")
-        self.seats.setHorizontalHeaderLabels(["Student", "How", "Came"])
+        self.setWindowTitle(tr("Flex seminars"))
+        self.day = QDateEdit(QDate(day or date.today()), calendarPopup=True, accessibleName=tr("Flex day"))
+        self.list = QListWidget(accessibleName=tr("Seminars on the day"))
+        self.seats = QTableWidget(0, 3, accessibleName=tr("Seats"))
+        self.seats.setHorizontalHeaderLabels([tr("Student"), tr("How"), tr("Came")])
         self.seats.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.seats.itemChanged.connect(self._attendance_changed)
-        self.note = QLabel(accessibleName="Seminar message")
+        self.note = QLabel(accessibleName=tr("Seminar message"))
         self.note.setWordWrap(True)
-        new = QPushButton("New seminar…")
+        new = QPushButton(tr("New seminar…"))
         new.clicked.connect(lambda: self.new_seminar())
-        propose = QPushButton("Propose from mastery…")
+        propose = QPushButton(tr("Propose from mastery…"))
         propose.clicked.connect(lambda: self.propose())
-        sign_up = QPushButton("Sign up a student…")
+        sign_up = QPushButton(tr("Sign up a student…"))
         sign_up.clicked.connect(lambda: self.sign_up())
-        remove = QPushButton("Remove from seminar")
+        remove = QPushButton(tr("Remove from seminar"))
         remove.clicked.connect(lambda: self.remove_seat())
         left = QVBoxLayout()
         left.addWidget(self.day)
@@ -101,8 +108,9 @@ class SeminarsDialog(QDialog):
         self.list.clear()
         for s in found:
             topic = f" · {s.competency}" if s.competency else ""
-            item = QListWidgetItem(f"{s.start_time:%H:%M} {s.title}{topic}\n{s.room or 'no room'} · "
-                                   f"{s.seated}/{s.capacity} seats")
+            seats = tr("{seated}/{capacity} seats").format(seated=s.seated, capacity=s.capacity)
+            room = s.room or tr("no room")
+            item = QListWidgetItem(f"{s.start_time:%H:%M} {s.title}{topic}\n{room} · {seats}")
             item.setData(ID, s.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -119,8 +127,9 @@ class SeminarsDialog(QDialog):
             name = QTableWidgetItem(seat.name)
             name.setData(ID, seat.student_id)
             table.setItem(row, 0, name)
-            table.setItem(row, 1, QTableWidgetItem(seat.source))
-            came = QTableWidgetItem("came" if seat.attended else "absent" if seat.attended is False else "")
+            table.setItem(row, 1, QTableWidgetItem(source_text(seat.source)))
+            came = QTableWidgetItem(tr("came") if seat.attended else
+                                    tr("absent") if seat.attended is False else "")
             came.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             came.setCheckState(Qt.CheckState.Checked if seat.attended else Qt.CheckState.Unchecked)
             came.setData(ID, seat.student_id)
@@ -166,7 +175,7 @@ class SeminarsDialog(QDialog):
         proposals = self._call(seminars.propose, seminar_id)
         if not proposals:
             if proposals is not None:
-                self.note.setText("Nobody below that level is free at that time.")
+                self.note.setText(tr("Nobody below that level is free at that time."))
             return []
         picked = [p.student_id for p in proposals]
         if not accept_all:
@@ -185,7 +194,7 @@ class SeminarsDialog(QDialog):
         if student_id is None:
             people = self.context.call(roster.list_students, self.class_id)
             names = [p.display_name for p in people]
-            name, ok = QInputDialog.getItem(self, "Sign up", "Student:", names, 0, False)
+            name, ok = QInputDialog.getItem(self, tr("Sign up"), tr("Student:"), names, 0, False)
             if not ok:
                 return False
             student_id = people[names.index(name)].id
@@ -204,21 +213,23 @@ class SeminarsDialog(QDialog):
 class NewSeminarDialog(QDialog):
     def __init__(self, context: AppContext, class_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New seminar")
-        self.title = QLineEdit(accessibleName="Title")
-        self.start = QTimeEdit(QTime(13, 0), accessibleName="Starts")
-        self.minutes = QSpinBox(minimum=5, maximum=120, value=30, suffix=" min")
-        self.room = QLineEdit(accessibleName="Room")
+        self.setWindowTitle(tr("New seminar"))
+        self.title = QLineEdit(accessibleName=tr("Title"))
+        self.start = QTimeEdit(QTime(13, 0), accessibleName=tr("Starts"))
+        self.minutes = QSpinBox(minimum=5, maximum=120, value=30, suffix=tr(" min"))
+        self.room = QLineEdit(accessibleName=tr("Room"))
         self.capacity = QSpinBox(minimum=1, maximum=200, value=15)
-        self.competency = QComboBox(accessibleName="Competency")
-        self.competency.addItem("(none)", "")
+        self.competency = QComboBox(accessibleName=tr("Competency"))
+        self.competency.addItem(tr("(none)"), "")
         for c in context.call(mastery.class_mastery, class_id).competencies:
             self.competency.addItem(f"{short_code(c.code)} — {c.statement[:50]}", c.id)
-        self.below = QDoubleSpinBox(minimum=0, maximum=10, value=0, singleStep=0.5, specialValueText="below mastery")
+        self.below = QDoubleSpinBox(minimum=0, maximum=10, value=0, singleStep=0.5,
+                                    specialValueText=tr("below mastery"))
         form = QFormLayout(self)
-        for label, widget in (("Title:", self.title), ("Starts:", self.start), ("Length:", self.minutes),
-                              ("Room:", self.room), ("Seats:", self.capacity), ("On:", self.competency),
-                              ("Propose students below:", self.below)):
+        for label, widget in ((tr("Title:"), self.title), (tr("Starts:"), self.start),
+                              (tr("Length:"), self.minutes), (tr("Room:"), self.room),
+                              (tr("Seats:"), self.capacity), (tr("On:"), self.competency),
+                              (tr("Propose students below:"), self.below)):
             form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -235,21 +246,22 @@ class NewSeminarDialog(QDialog):
 class ProposalDialog(QDialog):
     def __init__(self, proposals: list[seminars.Proposal], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Proposed from mastery")
-        self.list = QListWidget(accessibleName="Proposed students")
+        self.setWindowTitle(tr("Proposed from mastery"))
+        self.list = QListWidget(accessibleName=tr("Proposed students"))
         for p in proposals:
-            level = "no evidence yet" if p.score is None else f"level {p.score:.1f}"
+            level = tr("no evidence yet") if p.score is None else tr("level {score}").format(
+                score=number_text(p.score, 1))
             item = QListWidgetItem(f"{p.name} ({p.class_title}): {level}")
             item.setData(ID, p.student_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if p.score is not None else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Assign the ticked")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Assign the ticked"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Lowest first. Untick anyone who should not come."))
+        layout.addWidget(QLabel(tr("Lowest first. Untick anyone who should not come.")))
         layout.addWidget(self.list)
         layout.addWidget(buttons)
 

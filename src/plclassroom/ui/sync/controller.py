@@ -25,6 +25,7 @@ from shiboken6 import isValid
 from plclassroom.services import sync
 from plclassroom.ui import settings
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.i18n import date_format_text, number_text, time_text, tr
 from plclassroom.ui.tasks import run_task, run_with_progress
 
 PROBE_MS = 3 * 60 * 1000
@@ -73,12 +74,21 @@ class SyncController(QObject):
         when = state.last_synced_at
         if when is not None and when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
-        self.last_sync.setText("Last sync: " + (when.astimezone().strftime("%a %d %b %H:%M") if when else "never")
-                               + (f" · {state.waiting} to send" if state.waiting else "")
-                               + (f" · {state.rejected} refused" if state.rejected else "")
-                               + (f" · {state.conflicts} to settle (two versions kept)" if state.conflicts else ""))
-        self.connection.setText("Online" if self.online else ("Offline" if self.server_url else
-                                                              "Offline · not connected to a district server"))
+        if when is not None:
+            when = when.astimezone()
+            shown = f"{date_format_text(when, 'ddd dd MMM')} {time_text(when)}"  # notr: a Qt date pattern
+        else:
+            shown = tr("never")
+        parts = [tr("Last sync: {when}").format(when=shown)]
+        if state.waiting:
+            parts.append(tr("{n} to send").format(n=state.waiting))
+        if state.rejected:
+            parts.append(tr("{n} refused").format(n=state.rejected))
+        if state.conflicts:
+            parts.append(tr("{n} to settle (two versions kept)").format(n=state.conflicts))
+        self.last_sync.setText(" · ".join(parts))
+        self.connection.setText(tr("Online") if self.online else (tr("Offline") if self.server_url else
+                                                                  tr("Offline · not connected to a district server")))
 
     # -- USB bundles ---------------------------------------------------------------------------------
 
@@ -89,18 +99,20 @@ class SyncController(QObject):
             return None
         if path is None:
             default = f"{self.context.profile_name}-{datetime.now():%Y-%m-%d}.plcbundle"
-            path, _kind = QFileDialog.getSaveFileName(self.window, "Export sync bundle", default,
-                                                      "Sync bundles (*.plcbundle)")
+            path, _kind = QFileDialog.getSaveFileName(self.window, tr("Export sync bundle"), default,
+                                                      tr("Sync bundles (*.plcbundle)"))
         if not path:
             return None
         store, token, target = self.context.store, self.token, Path(path)
 
         def done(changes) -> None:
             self.task = None
-            self.context.message.emit(f"Wrote {target.name}: {changes} changes. Take it to the district; they "
-                                      "import it and give you a return bundle (File > Import return bundle).")
+            self.context.message.emit(
+                tr("Wrote {name}: {n} changes.").format(name=target.name, n=changes) + " "
+                + tr("Take it to the district; they import it and give you a return bundle "
+                     "(File > Import return bundle)."))
 
-        self.task = run_with_progress(self.window, "Writing the sync bundle…",
+        self.task = run_with_progress(self.window, tr("Writing the sync bundle…"),
                                       lambda _report: sync.export_bundle(store, token, target), done, self._failed)
         return self.task
 
@@ -110,8 +122,8 @@ class SyncController(QObject):
             self.context.message.emit(sync.NO_TOKEN)
             return None
         if path is None:
-            path, _kind = QFileDialog.getOpenFileName(self.window, "Import return bundle", "",
-                                                      "Sync bundles (*.plcbundle)")
+            path, _kind = QFileDialog.getOpenFileName(self.window, tr("Import return bundle"), "",
+                                                      tr("Sync bundles (*.plcbundle)"))
         if not path:
             return None
         store, token, source = self.context.store, self.token, Path(path)
@@ -123,13 +135,17 @@ class SyncController(QObject):
             self.context.changed.emit("sync", "")
             if result.pulled or result.superseded:
                 self.context.changed.emit("pulled", "")
-            self.context.message.emit(f"Imported {source.name}: {result.pushed} of this laptop's changes are at "
-                                      f"the district, {result.pulled} received"
-                                      + (f", {result.rejected} refused" if result.rejected else "") + "."
-                                      + (" It was a fresh copy of this laptop's data: it had been away a long "
-                                         "time." if result.resynced else ""))
+            imported = (tr("Imported {name}: {pushed} of this laptop's changes are at the district, "
+                           "{pulled} received, {rejected} refused.") if result.rejected else
+                        tr("Imported {name}: {pushed} of this laptop's changes are at the district, "
+                           "{pulled} received."))
+            imported = imported.format(name=source.name, pushed=result.pushed, pulled=result.pulled,
+                                       rejected=result.rejected)
+            if result.resynced:
+                imported += " " + tr("It was a fresh copy of this laptop's data: it had been away a long time.")
+            self.context.message.emit(imported)
 
-        self.task = run_with_progress(self.window, "Importing the return bundle…",
+        self.task = run_with_progress(self.window, tr("Importing the return bundle…"),
                                       lambda _report: sync.import_return_bundle(store, token, source.read_bytes()),
                                       done, self._failed)
         return self.task
@@ -137,7 +153,7 @@ class SyncController(QObject):
     def _failed(self, error: BaseException) -> None:
         self.task = None
         self.context.message.emit(str(error) if isinstance(error, (sync.SyncError, ValueError, OSError)) else
-                                  f"Stopped: {type(error).__name__}. Nothing was lost.")
+                                  tr("Stopped: {error}. Nothing was lost.").format(error=type(error).__name__))
 
     def open_conflicts(self):
         from plclassroom.ui.sync.conflicts import ConflictsDialog
@@ -185,8 +201,8 @@ class SyncController(QObject):
         self.token = sync.token_for(self.context.store, url) if url else None
         self.show_status()
         if url and not self.token:
-            self.context.message.emit("This laptop is not connected to that server yet: File > Connect to district "
-                                      "server, with a one-time code from your district.")
+            self.context.message.emit(tr("This laptop is not connected to that server yet: File > Connect to "
+                                         "district server, with a one-time code from your district."))
 
     def connect_to_server(self, url: str | None = None, code: str | None = None):
         """Enrol with a one-time code, in a worker (a slow link must not freeze the window)."""
@@ -200,12 +216,12 @@ class SyncController(QObject):
         def done(token) -> None:
             self.token, self.server_url, self.online = token, url, True
             settings.settings().setValue(URL_KEY, url)
-            self.context.message.emit("Connected to the district server. Sync now sends and fetches changes.")
+            self.context.message.emit(tr("Connected to the district server. Sync now sends and fetches changes."))
             self.show_status()
 
         def failed(error: BaseException) -> None:
             self.context.message.emit(str(error) if isinstance(error, sync.SyncError) else
-                                      f"Could not connect: {type(error).__name__}.")
+                                      tr("Could not connect: {error}.").format(error=type(error).__name__))
 
         return run_task(lambda _report: sync.enrol(store, url, code, name=name), done, failed)
 
@@ -213,7 +229,7 @@ class SyncController(QObject):
         if self.task is not None:
             return self.task
         if not self.server_url or not self.token:
-            self.context.message.emit("Connect to the district server first (File > Connect to district server).")
+            self.context.message.emit(tr("Connect to the district server first (File > Connect to district server)."))
             return None
         store, url, token = self.context.store, self.server_url, self.token
         # Asked for, a sync also checks that laptop and district agree; in the background only when
@@ -232,27 +248,34 @@ class SyncController(QObject):
             self.context.changed.emit("sync", "")
             if result.pulled or result.superseded:
                 self.context.changed.emit("pulled", "")
-            self.context.message.emit(
-                ("This laptop was away a long time, so it took a fresh copy of its data (its own work was "
-                 "sent first). " if result.resynced else "")
-                + f"Synced: {result.pushed} sent, {result.pulled} received"
-                + (f", {result.rejected} refused by the district" if result.rejected else "")
-                + f" ({(result.bytes_sent + result.bytes_received) / 1024:.1f} KB, {result.seconds:.1f} s)"
-                + ("; verified: this laptop and the district agree"
-                   + (f" ({result.repaired} rows put right)" if result.repaired else "") if result.verified else "")
-                + ".")
+            synced = (tr("Synced: {sent} sent, {received} received, {refused} refused by the district")
+                      if result.rejected else tr("Synced: {sent} sent, {received} received"))
+            text = synced.format(sent=result.pushed, received=result.pulled, refused=result.rejected)
+            text += " " + tr("({kb} KB, {seconds} s)").format(
+                kb=number_text((result.bytes_sent + result.bytes_received) / 1024, 1),
+                seconds=number_text(result.seconds, 1))
+            if result.verified:
+                text += "; " + (tr("verified: this laptop and the district agree ({n} rows put right)")
+                                .format(n=result.repaired) if result.repaired else
+                                tr("verified: this laptop and the district agree"))
+            text += "."
+            if result.resynced:
+                text = tr("This laptop was away a long time, so it took a fresh copy of its data (its own work "
+                          "was sent first).") + " " + text
+            self.context.message.emit(text)
 
         def failed(error: BaseException) -> None:
             self.task = None
             self.online = False
             self.show_status()
             self.context.message.emit(str(error) if isinstance(error, sync.SyncError) else
-                                      f"Sync stopped: {type(error).__name__}. Nothing sent is lost.")
+                                      tr("Sync stopped: {error}. Nothing sent is lost.").format(
+                                          error=type(error).__name__))
 
         if quietly:
             self.task = run_task(work, done, failed)
         else:
-            self.task = run_with_progress(self.window, "Syncing with the district…", work, done, failed)
+            self.task = run_with_progress(self.window, tr("Syncing with the district…"), work, done, failed)
         return self.task
 
 
@@ -262,31 +285,40 @@ class SyncReportDialog(QDialog):
 
     def __init__(self, context: AppContext, report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sync report")
+        self.setWindowTitle(tr("Sync report"))
         layout = QVBoxLayout(self)
         if report is not None:
-            layout.addWidget(QLabel(
-                f"Last sync this session: {report.pushed} changes sent, {report.pulled} received, "
-                f"{report.rejected} refused, {report.superseded} replaced by a newer edit from another device; "
-                f"{(report.bytes_sent + report.bytes_received) / 1024:.1f} KB in {report.requests} request{'s' if report.requests != 1 else ''}, "
-                f"{report.seconds:.1f} s."
-                + (" Verified: this laptop and the district agree, row for row"
-                   + (f" ({report.repaired} rows were put right)." if report.repaired else ".")
-                   if report.verified else "")))
+            figures = (tr("Last sync this session: {sent} changes sent, {received} received, {refused} refused, "
+                          "{replaced} replaced by a newer edit from another device; {kb} KB in {requests} request, "
+                          "{seconds} s.") if report.requests == 1 else
+                       tr("Last sync this session: {sent} changes sent, {received} received, {refused} refused, "
+                          "{replaced} replaced by a newer edit from another device; {kb} KB in {requests} requests, "
+                          "{seconds} s."))
+            text = figures.format(sent=report.pushed, received=report.pulled, refused=report.rejected,
+                                  replaced=report.superseded,
+                                  kb=number_text((report.bytes_sent + report.bytes_received) / 1024, 1),
+                                  requests=report.requests, seconds=number_text(report.seconds, 1))
+            if report.verified:
+                text += " " + (tr("Verified: this laptop and the district agree, row for row "
+                                  "({n} rows were put right).").format(n=report.repaired) if report.repaired else
+                               tr("Verified: this laptop and the district agree, row for row."))
+            layout.addWidget(QLabel(text))
         refused = context.call(sync.rejected_changes)
-        layout.addWidget(QLabel(f"Refused by the district ({len(refused)}): kept here, not sent again."))
-        self.refused = QTableWidget(len(refused), 3, accessibleName="Refused changes")
-        self.refused.setHorizontalHeaderLabels(["When", "What", "Why"])
+        layout.addWidget(QLabel(tr("Refused by the district ({n}): kept here, not sent again.").format(
+            n=len(refused))))
+        self.refused = QTableWidget(len(refused), 3, accessibleName=tr("Refused changes"))
+        self.refused.setHorizontalHeaderLabels([tr("When"), tr("What"), tr("Why")])
         for row, change in enumerate(refused):
-            for column, text in enumerate((change.rejected_at.strftime("%d %b %H:%M"),
-                                           change.table_name.replace("_", " "), change.reason)):
+            when = f"{date_format_text(change.rejected_at, 'dd MMM')} {time_text(change.rejected_at)}"  # notr
+            for column, text in enumerate((when, change.table_name.replace("_", " "), change.reason)):
                 self.refused.setItem(row, column, QTableWidgetItem(text))
         self.refused.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.refused)
         conflicts = context.call(sync.open_conflicts)
-        layout.addWidget(QLabel(f"Two versions kept ({len(conflicts)}): the newer stands; the other is here."))
-        self.conflicts = QTableWidget(len(conflicts), 3, accessibleName="Two versions kept")
-        self.conflicts.setHorizontalHeaderLabels(["Where", "Stands", "Also written"])
+        layout.addWidget(QLabel(tr("Two versions kept ({n}): the newer stands; the other is here.").format(
+            n=len(conflicts))))
+        self.conflicts = QTableWidget(len(conflicts), 3, accessibleName=tr("Two versions kept"))
+        self.conflicts.setHorizontalHeaderLabels([tr("Where"), tr("Stands"), tr("Also written")])
         for row, conflict in enumerate(conflicts):
             for column, text in enumerate((f"{conflict.table_name.replace('_', ' ')}: {conflict.field}",
                                            conflict.kept, conflict.other)):
@@ -302,13 +334,13 @@ class SyncReportDialog(QDialog):
 class ConnectDialog(QDialog):
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect to the district server")
-        self.url = QLineEdit(url or "https://", accessibleName="Server address")
-        self.code = QLineEdit(accessibleName="Enrolment code", placeholderText="ABCD-EFGH-JKLM-NPQR")
+        self.setWindowTitle(tr("Connect to the district server"))
+        self.url = QLineEdit(url or "https://", accessibleName=tr("Server address"))
+        self.code = QLineEdit(accessibleName=tr("Enrolment code"), placeholderText="ABCD-EFGH-JKLM-NPQR")
         form = QFormLayout(self)
-        form.addRow(QLabel("Your district's IT admin gives you the address and a one-time code."))
-        form.addRow("Server address:", self.url)
-        form.addRow("One-time code:", self.code)
+        form.addRow(QLabel(tr("Your district's IT admin gives you the address and a one-time code.")))
+        form.addRow(tr("Server address:"), self.url)
+        form.addRow(tr("One-time code:"), self.code)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
