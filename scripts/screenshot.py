@@ -3,6 +3,8 @@
 Run under a real X server to see what a person sees:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/screenshot.png
     ... scripts/screenshot.py docs/rotations.png rotations   # a week's plan with groups built
+    ... scripts/screenshot.py es.png heatmap es high-contrast  # a tab, in Spanish, in high contrast
+Views: profile, heatmap, evidence, playlists, conferences, rotations. Themes: light, dark, high-contrast.
 """
 
 import sys
@@ -13,6 +15,7 @@ from PySide6.QtCore import QTimer
 
 from plclassroom.services import demo
 from plclassroom.store.database import Store
+from plclassroom.ui import i18n, theme
 from plclassroom.ui.app import make_application, open_window
 
 
@@ -36,8 +39,10 @@ def plan_rotations(window) -> None:
     window.rotations.build_groups()
 
 
-def main(out: str, view: str = "profile") -> None:
+def main(out: str, view: str = "profile", language: str = "en", look: str = "light") -> None:
     app = make_application()
+    i18n.install(language)
+    theme.apply(look)
     store = Store.open(Path(tempfile.mkdtemp()) / "demo.sqlite")
     with store.unit_of_work(record_changes=False) as uow:
         demo.build_demo_school(uow)
@@ -48,6 +53,8 @@ def main(out: str, view: str = "profile") -> None:
     window.roster.table.selectRow(4)
     if view == "rotations":
         plan_rotations(window)
+    elif view != "profile":
+        window.tabs.setCurrentWidget(getattr(window, view))
 
     def shoot() -> None:
         window.grab().save(out)

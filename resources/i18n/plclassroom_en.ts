@@ -2614,7 +2614,55 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Welcome to plclassroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to plclassroom&lt;/h2&gt;&lt;p&gt;Learner profiles, playlists, mastery, station rotations and conferences, on this computer, with or without a network. Three questions to begin.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo school (made-up students, to look around)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with an &amp;empty school (then File &gt; Import roster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to my district&apos;s &amp;server (from your district: its address and a one-time code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can change the language in Edit &gt; Settings, and connect later in File &gt; Connect to district server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To connect, type the server&apos;s address and the one-time code your district gave you, or choose another way to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -137,10 +137,9 @@ def main(argv: list[str] | None = None) -> int:
         return import_framework(args)
     if args.command == "export":
         return export(args)
-    from plclassroom.store.paths import profile_db_path
-
-    profile = args.profile or ("demo" if args.demo else "default")
-    db_path = args.database or profile_db_path(profile)
+    # No profile or file named: the app decides (the first start's questions, then the choice made there).
+    profile = args.profile or ("demo" if args.demo else "default" if args.database else None)
+    db_path = args.database
     from plclassroom import logs
     from plclassroom.ui.app import run
 

@@ -12,8 +12,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from plclassroom.store.database import Store, StoreError
+from plclassroom.store.paths import profile_db_path
 from plclassroom.ui import i18n, resources, settings, theme
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.first_run.dialog import CONNECT, DEMO, FirstRunChoice, FirstRunDialog
 from plclassroom.ui.i18n import tr
 from plclassroom.ui.main_window import MainWindow
 from plclassroom.ui.tasks import run_task
@@ -87,9 +89,36 @@ def has_classes(store: Store) -> bool:
         return bool(roster.list_classes(uow))
 
 
-def run(db_path: Path, profile: str, demo: bool = False, quit_when_ready: bool = False,
+def first_run(app) -> FirstRunChoice | None:
+    """Ask the first-start questions; None if the person closed the dialog (the app then stops,
+    and asks again next time). The chosen language is kept and installed."""
+    dialog = FirstRunDialog()
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+        return None
+    choice = dialog.choice()
+    chosen = settings.preferences()
+    chosen.language = choice.language
+    settings.save_preferences(chosen)
+    i18n.install(choice.language)
+    settings.set_first_run_done(DEMO if choice.start == DEMO else "default")
+    return choice
+
+
+def run(db_path: Path | None, profile: str | None, demo: bool = False, quit_when_ready: bool = False,
         started: float | None = None) -> int:
+    """Open ``db_path`` (None: ``profile``'s database); no profile named: the first start's questions
+    the first time, then the profile chosen there."""
     app = make_application()
+    choice = None
+    if profile is None and db_path is None:
+        if not settings.first_run_done() and not quit_when_ready:
+            choice = first_run(app)
+            if choice is None:
+                return 0
+        profile = settings.start_profile()
+        demo = demo or profile == DEMO
+    profile = profile or "default"
+    db_path = db_path or profile_db_path(profile)
     try:
         store = Store.open(db_path)
     except StoreError as error:
@@ -101,6 +130,8 @@ def run(db_path: Path, profile: str, demo: bool = False, quit_when_ready: bool =
     def show() -> None:
         window = open_window(store, profile)
         window.show()
+        if choice is not None and choice.start == CONNECT:
+            window.sync.connect_to_server(choice.server_url, choice.code)
         if quit_when_ready:
             # For benchmarks and smoke tests: report when the window is up and filled, then leave.
             def ready() -> None:

@@ -199,3 +199,23 @@ def text_scale() -> int:
 
 def set_text_scale(percent: int) -> None:
     settings().setValue("appearance/text_scale", int(percent))
+
+
+# -- The first start (ui/first_run) -------------------------------------------------------------------
+
+
+def first_run_done() -> bool:
+    return settings().value("first_run/done", False, type=bool)
+
+
+def set_first_run_done(start_profile: str) -> None:
+    """The first start is over; ``start_profile`` is what plain ``plclassroom`` opens from now on
+    ("demo" when the teacher chose to try the demo school, else "default")."""
+    s = settings()
+    s.setValue("first_run/done", True)
+    s.setValue("first_run/profile", start_profile)
+    s.sync()
+
+
+def start_profile() -> str:
+    return settings().value("first_run/profile", "default") or "default"

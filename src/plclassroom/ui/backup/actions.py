@@ -21,9 +21,6 @@ from plclassroom.ui.tasks import Task, run_task, run_with_progress
 CHECK_MS = 10 * 60 * 1000  # how often the schedule is looked at
 FIRST_CHECK_MS = 2 * 60 * 1000  # after start-up: the first minutes are the teacher's, not the disk's
 
-# The windows a restore opened: top-level windows have no parent to keep them alive.
-_windows: set[QWidget] = set()
-
 
 def backup_folder() -> Path:
     chosen = settings.preferences().backup_folder
@@ -169,8 +166,6 @@ class BackupActions(QObject):
         self.task = None
         settings.set_last_backup(result.store.path.stem, datetime.now(UTC))  # what it holds is a backup file
         window = open_window(result.store, self.context.profile_name)
-        _windows.add(window)
-        window.destroyed.connect(lambda *_args, w=window: _windows.discard(w))
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(result.store.close)

@@ -185,6 +185,8 @@ class ConferenceEditor(QWidget):
         owner_box.setCurrentText(owner)
         owner_box.currentIndexChanged.connect(self._edited)
         self.steps.setCellWidget(row, 1, owner_box)
+        # Tab goes from the table to its "Who" boxes, row by row, then on (not to the end of the window).
+        QWidget.setTabOrder(self.steps.cellWidget(row - 1, 1) if row else self.steps, owner_box)
         self.steps.setItem(row, 2, QTableWidgetItem(due))
         done = QTableWidgetItem()
         done.setFlags(done.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -399,6 +401,7 @@ class ConferencesPanel(QWidget):
                 cell = QTableWidgetItem(text)
                 if column == 3 and row.flags:
                     cell.setBackground(QBrush(QColor("#fff3c4")))
+                    cell.setForeground(QBrush(QColor("#000000")))  # readable in a dark theme too
                 self.caseload.setItem(line, column, cell)
 
     def _show_history(self, row: int) -> None:

@@ -105,6 +105,8 @@ class EvidenceGridModel(QAbstractTableModel):
                 return QBrush(QColor("#fff3c4"))
             if key in self.saved:
                 return QBrush(QColor("#e3f2e8"))
+        if role == Qt.ItemDataRole.ForegroundRole and ((self.typing and self.typing[0] == key) or key in self.saved):
+            return QBrush(QColor("#000000"))  # on the light colours above, in a dark theme too
         if role == Qt.ItemDataRole.ToolTipRole and key in self.saved:
             return tr("Saved as evidence. Type over it to correct it (the first version is kept).")
         return None

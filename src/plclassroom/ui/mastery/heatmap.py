@@ -201,6 +201,7 @@ class HeatmapPanel(QWidget):
         self.as_of = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName=tr("As of date"))
         self.as_of.setEnabled(False)
         self.filter = QLineEdit(placeholderText=tr("Filter students"), accessibleName=tr("Filter students"))
+        self.filter.setMinimumWidth(self.filter.fontMetrics().horizontalAdvance(self.filter.placeholderText()) + 24)
         self.level_filter = QComboBox(accessibleName=tr("Show students"))
         self.level_filter.addItems([tr("All students"), tr("Below mastery on the selected competency")])
         self.summary = QLabel()

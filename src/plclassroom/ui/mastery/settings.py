@@ -187,6 +187,7 @@ class MasterySettingsDialog(QDialog):
             item = QTableWidgetItem(value)
             if column == 3:
                 item.setBackground(QBrush(QColor(level.color)))
+                item.setForeground(QBrush(text_colour(level.color)))
             self.levels.setItem(row, column, item)
 
     def scale_levels(self) -> list[Level]:

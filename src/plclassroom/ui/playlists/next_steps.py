@@ -71,6 +71,7 @@ class NextStepsPanel(QWidget):
                 self.table.setItem(row, column, item)
             if first is not None:
                 self.table.item(row, 1).setBackground(QBrush(QColor("#d5f0e0" if first.ready else "#fff3c4")))
+                self.table.item(row, 1).setForeground(QBrush(QColor("#000000")))  # readable in a dark theme too
         self.table.resizeRowsToContents()
 
     def accept_selected(self) -> None:

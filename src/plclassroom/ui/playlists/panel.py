@@ -39,6 +39,7 @@ from plclassroom.domain import ItemKind, ProgressStatus
 from plclassroom.services import groups, mastery, playlist_share, playlists, roster
 from plclassroom.services.mastery import short_code
 from plclassroom.services.playlists import BoardRow
+from plclassroom.ui.charts import text_color_on
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.i18n import tr
 from plclassroom.ui.playlists.editor import PlaylistEditor, kind_text, playlist_status_text
@@ -181,6 +182,8 @@ class ProgressModel(QAbstractTableModel):
             return status_marks()[status] if version is not None else tr("n/a")
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(STATUS_COLOURS[status]))
+        if role == Qt.ItemDataRole.ForegroundRole:  # readable on its colour in every theme
+            return QBrush(QColor(text_color_on(STATUS_COLOURS[status])))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -360,6 +363,7 @@ class PlaylistsPanel(QWidget):
                     cell = QTableWidgetItem(text)
                     if column == 4 and (entry.stuck or entry.behind):
                         cell.setBackground(QBrush(QColor("#f8d0c8")))
+                        cell.setForeground(QBrush(QColor("#000000")))
                     table.setItem(line, column, cell)
         self.board_summary.setText("\n".join((
             tr("Stuck ({n}): {names}").format(n=len(stuck), names=", ".join(stuck) or "—"),

@@ -47,6 +47,7 @@ from plclassroom.domain import StationKind
 from plclassroom.services import mastery, playlists, rotations
 from plclassroom.services.mastery import short_code
 from plclassroom.services.rotations import DayPlan, GroupingReport
+from plclassroom.ui.charts import text_color_on
 from plclassroom.ui.context import AppContext
 from plclassroom.ui.i18n import date_format_text, number_text, tr
 from plclassroom.ui.undo import Change
@@ -447,7 +448,9 @@ class RotationsPanel(QWidget):
                 group = day.group_at(block.number, station.id)
                 cell = QTableWidgetItem(group.name if group else "—")
                 if group:
-                    cell.setBackground(QBrush(QColor(group.color).lighter(150)))
+                    background = QColor(group.color).lighter(150)
+                    cell.setBackground(QBrush(background))
+                    cell.setForeground(QBrush(QColor(text_color_on(background.name()))))  # dark themes too
                 table.setItem(row, column, cell)
         self.skips.setText("\n".join(day.skips))
 

@@ -4,6 +4,7 @@ minutes that syncs by itself when the server is reachable and there is something
 
 from __future__ import annotations
 
+import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -211,7 +212,8 @@ class SyncController(QObject):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             url, code = dialog.url.text().strip(), dialog.code.text().strip()
-        store, name = self.context.store, datetime.now().strftime("laptop %Y-%m-%d")
+        # The name the district's admin sees in its device list: this computer's own, and the day.
+        store, name = self.context.store, f"{platform.node() or 'laptop'} {datetime.now():%Y-%m-%d}"  # notr
 
         def done(token) -> None:
             self.token, self.server_url, self.online = token, url, True
