@@ -96,6 +96,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A student deleted from this laptop after the backup was deleted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} students deleted from this laptop after the backup were deleted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No evidence</source>
         <translation type="unfinished"></translation>
     </message>

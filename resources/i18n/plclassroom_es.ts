@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Building the demo school…</source>
         <translation>Creando la escuela de demostración…</translation>
@@ -94,6 +94,14 @@
     <message>
         <source>This copy has a new sync identity: connect to the district server again (File &gt; Connect to district server).</source>
         <translation>Esta copia tiene una nueva identidad de sincronización: vuelve a conectarte al servidor del distrito (Archivo &gt; Conectar al servidor del distrito).</translation>
+    </message>
+    <message>
+        <source>A student deleted from this laptop after the backup was deleted again.</source>
+        <translation>Un estudiante borrado de esta computadora después de la copia se borró de nuevo.</translation>
+    </message>
+    <message>
+        <source>{n} students deleted from this laptop after the backup were deleted again.</source>
+        <translation>{n} estudiantes borrados de esta computadora después de la copia se borraron de nuevo.</translation>
     </message>
     <message>
         <source>No evidence</source>
@@ -240,7 +248,7 @@
         <translation>Privada (solo yo)</translation>
     </message>
     <message>
-        <source>The student&apos;s teachers</source>
+        <source>The student's teachers</source>
         <translation>Los docentes del estudiante</translation>
     </message>
     <message>
@@ -464,7 +472,7 @@
         <translation>Plantillas…</translation>
     </message>
     <message>
-        <source>The school&apos;s prompts for each kind of conference</source>
+        <source>The school's prompts for each kind of conference</source>
         <translation>Las preguntas guía de la escuela para cada tipo de conferencia</translation>
     </message>
     <message>
@@ -472,7 +480,7 @@
         <translation>Resumen para la familia…</translation>
     </message>
     <message>
-        <source>One page for the family: goals in the student&apos;s words, strengths, next steps; only what is marked shareable</source>
+        <source>One page for the family: goals in the student's words, strengths, next steps; only what is marked shareable</source>
         <translation>Una página para la familia: metas en palabras del estudiante, fortalezas, próximos pasos; solo lo marcado como compartible</translation>
     </message>
     <message>
@@ -480,7 +488,7 @@
         <translation>Plan de aprendizaje…</translation>
     </message>
     <message>
-        <source>The advisee&apos;s personal learning plan, with every change</source>
+        <source>The advisee's personal learning plan, with every change</source>
         <translation>El plan de aprendizaje personal del tutorado, con todos sus cambios</translation>
     </message>
     <message>
@@ -492,7 +500,7 @@
         <translation>Señalar si no hubo reunión en:</translation>
     </message>
     <message>
-        <source>History and teachers&apos; notes</source>
+        <source>History and teachers' notes</source>
         <translation>Historial y notas de los docentes</translation>
     </message>
     <message>
@@ -564,7 +572,7 @@
         <translation>Se guardó {file}: solo contiene lo marcado como compartible con la familia.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;plclassroom uses Qt {qt} and Qt for Python (PySide6) {pyside} under the GNU Lesser General Public License v3. You may replace the Qt libraries with your own build of the same version: they are separate files beside the program (on Linux in &lt;i&gt;_internal/PySide6/Qt/lib&lt;/i&gt;, on Windows in &lt;i&gt;_internal\PySide6&lt;/i&gt;, on macOS in &lt;i&gt;plclassroom.app/Contents/Frameworks&lt;/i&gt;). The source of Qt and PySide6 is at download.qt.io. The licence texts are in each library&apos;s folder of the installation.&lt;/p&gt;</source>
+        <source>&lt;p&gt;plclassroom uses Qt {qt} and Qt for Python (PySide6) {pyside} under the GNU Lesser General Public License v3. You may replace the Qt libraries with your own build of the same version: they are separate files beside the program (on Linux in &lt;i&gt;_internal/PySide6/Qt/lib&lt;/i&gt;, on Windows in &lt;i&gt;_internal\PySide6&lt;/i&gt;, on macOS in &lt;i&gt;plclassroom.app/Contents/Frameworks&lt;/i&gt;). The source of Qt and PySide6 is at download.qt.io. The licence texts are in each library's folder of the installation.&lt;/p&gt;</source>
         <translation>&lt;p&gt;plclassroom usa Qt {qt} y Qt for Python (PySide6) {pyside} bajo la Licencia Pública General Reducida de GNU v3 (LGPL). Puedes reemplazar las bibliotecas de Qt por tu propia compilación de la misma versión: son archivos separados junto al programa (en Linux en &lt;i&gt;_internal/PySide6/Qt/lib&lt;/i&gt;, en Windows en &lt;i&gt;_internal\PySide6&lt;/i&gt;, en macOS en &lt;i&gt;plclassroom.app/Contents/Frameworks&lt;/i&gt;). El código fuente de Qt y PySide6 está en download.qt.io. Los textos de las licencias están en la carpeta de cada biblioteca dentro de la instalación.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -628,7 +636,7 @@
         <translation>Perfil del estudiante</translation>
     </message>
     <message>
-        <source>&lt;p&gt;One student&apos;s strengths, needs, interests, goals and accommodations.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Pick a student in the roster on the left (Ctrl+F finds one by name).&lt;/li&gt;&lt;li&gt;Type in any box: it is saved by itself a moment after you stop typing.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Add goal&lt;/b&gt; and &lt;b&gt;Add accommodation&lt;/b&gt; add a row; Edit &amp;gt; Undo takes back any change.&lt;/li&gt;&lt;li&gt;The quick evidence box records a score for this student without leaving the profile.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>&lt;p&gt;One student's strengths, needs, interests, goals and accommodations.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Pick a student in the roster on the left (Ctrl+F finds one by name).&lt;/li&gt;&lt;li&gt;Type in any box: it is saved by itself a moment after you stop typing.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Add goal&lt;/b&gt; and &lt;b&gt;Add accommodation&lt;/b&gt; add a row; Edit &amp;gt; Undo takes back any change.&lt;/li&gt;&lt;li&gt;The quick evidence box records a score for this student without leaving the profile.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;Las fortalezas, necesidades, intereses, metas y adecuaciones de un estudiante.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Elige un estudiante en la lista de la izquierda (Ctrl+F busca por nombre).&lt;/li&gt;&lt;li&gt;Escribe en cualquier campo: se guarda solo un momento después de que dejas de escribir.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Agregar meta&lt;/b&gt; y &lt;b&gt;Agregar adecuación&lt;/b&gt; agregan una fila; Editar &amp;gt; Deshacer revierte cualquier cambio.&lt;/li&gt;&lt;li&gt;El cuadro de evidencia rápida registra una puntuación para este estudiante sin salir del perfil.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
@@ -636,7 +644,7 @@
         <translation>Dominio de la clase</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Every student against every competency of the class&apos;s framework.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Each cell shows the level as a number, not by its colour alone; a level the teacher set by hand is in bold italics, and hovering says how a level was calculated.&lt;/li&gt;&lt;li&gt;Enter or a double-click on a cell opens its history: every piece of evidence, the trend and the calculation.&lt;/li&gt;&lt;li&gt;Class &amp;gt; Mastery settings chooses the scale and how mastery is calculated.&lt;/li&gt;&lt;li&gt;Class &amp;gt; Export heatmap saves it as a PDF or PNG for a data meeting.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>&lt;p&gt;Every student against every competency of the class's framework.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Each cell shows the level as a number, not by its colour alone; a level the teacher set by hand is in bold italics, and hovering says how a level was calculated.&lt;/li&gt;&lt;li&gt;Enter or a double-click on a cell opens its history: every piece of evidence, the trend and the calculation.&lt;/li&gt;&lt;li&gt;Class &amp;gt; Mastery settings chooses the scale and how mastery is calculated.&lt;/li&gt;&lt;li&gt;Class &amp;gt; Export heatmap saves it as a PDF or PNG for a data meeting.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;Cada estudiante frente a cada competencia del marco de la clase.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Cada celda muestra el nivel como número, no solo con su color; un nivel que el docente fijó a mano aparece en negrita cursiva, y al pasar el puntero se explica cómo se calculó.&lt;/li&gt;&lt;li&gt;Intro o un doble clic en una celda abre su historial: cada evidencia, la tendencia y el cálculo.&lt;/li&gt;&lt;li&gt;Clase &amp;gt; Configuración de dominio elige la escala y cómo se calcula el dominio.&lt;/li&gt;&lt;li&gt;Clase &amp;gt; Exportar mapa de calor lo guarda como PDF o PNG para una reunión de datos.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
@@ -644,7 +652,7 @@
         <translation>Registrar evidencias</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Scores for the whole class on a few competencies at once, as in a grade book.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Choose the competencies, then type a score in a cell (0 to 4 on the 4-point scale); Tab and the arrow keys move between cells.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Save&lt;/b&gt; records them all as evidence with today&apos;s date and the kind you chose.&lt;/li&gt;&lt;li&gt;File &amp;gt; Import scores brings a spreadsheet&apos;s scores in the same way.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>&lt;p&gt;Scores for the whole class on a few competencies at once, as in a grade book.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Choose the competencies, then type a score in a cell (0 to 4 on the 4-point scale); Tab and the arrow keys move between cells.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Save&lt;/b&gt; records them all as evidence with today's date and the kind you chose.&lt;/li&gt;&lt;li&gt;File &amp;gt; Import scores brings a spreadsheet's scores in the same way.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;Puntuaciones de toda la clase en varias competencias a la vez, como en un registro de calificaciones.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Elige las competencias y escribe una puntuación en una celda (de 0 a 4 en la escala de 4 puntos); Tab y las flechas mueven entre celdas.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Guardar&lt;/b&gt; las registra todas como evidencias con la fecha de hoy y el tipo que elegiste.&lt;/li&gt;&lt;li&gt;Archivo &amp;gt; Importar puntuaciones trae las puntuaciones de una hoja de cálculo de la misma forma.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
@@ -652,7 +660,7 @@
         <translation>Listas de actividades</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Ordered learning activities for a competency, assigned to students or groups.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;New playlist&lt;/b&gt; opens the editor: add activities, their kind and the time they take.&lt;/li&gt;&lt;li&gt;Assign a playlist to a student, a group or the class; each student&apos;s progress shows beside it.&lt;/li&gt;&lt;li&gt;Print a paper checklist for students without a device, and tick it back in from the sheet.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>&lt;p&gt;Ordered learning activities for a competency, assigned to students or groups.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;New playlist&lt;/b&gt; opens the editor: add activities, their kind and the time they take.&lt;/li&gt;&lt;li&gt;Assign a playlist to a student, a group or the class; each student's progress shows beside it.&lt;/li&gt;&lt;li&gt;Print a paper checklist for students without a device, and tick it back in from the sheet.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;Actividades de aprendizaje en orden para una competencia, asignadas a estudiantes o grupos.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Nueva lista&lt;/b&gt; abre el editor: agrega actividades, su tipo y el tiempo que toman.&lt;/li&gt;&lt;li&gt;Asigna una lista a un estudiante, a un grupo o a la clase; el avance de cada estudiante aparece al lado.&lt;/li&gt;&lt;li&gt;Imprime una lista de control en papel para quienes no tienen dispositivo, y marca después lo hecho a partir de la hoja.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
@@ -660,7 +668,7 @@
         <translation>Conferencias</translation>
     </message>
     <message>
-        <source>&lt;p&gt;One-on-one conferences with a student: notes, goals and next steps.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;New conference&lt;/b&gt; starts from your school&apos;s prompts for the kind you choose.&lt;/li&gt;&lt;li&gt;What you type is kept as a draft until you save, even if the laptop stops.&lt;/li&gt;&lt;li&gt;Next steps have an owner and a due date; the caseload lists the advisees most in need of a conference first, with their overdue steps.&lt;/li&gt;&lt;li&gt;A private conference is seen only by you.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>&lt;p&gt;One-on-one conferences with a student: notes, goals and next steps.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;New conference&lt;/b&gt; starts from your school's prompts for the kind you choose.&lt;/li&gt;&lt;li&gt;What you type is kept as a draft until you save, even if the laptop stops.&lt;/li&gt;&lt;li&gt;Next steps have an owner and a due date; the caseload lists the advisees most in need of a conference first, with their overdue steps.&lt;/li&gt;&lt;li&gt;A private conference is seen only by you.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;Conferencias individuales con un estudiante: notas, metas y próximos pasos.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Nueva conferencia&lt;/b&gt; parte de las preguntas guía de tu escuela para el tipo que elijas.&lt;/li&gt;&lt;li&gt;Lo que escribes se guarda como borrador hasta que guardes, aunque la computadora se apague.&lt;/li&gt;&lt;li&gt;Los próximos pasos tienen un responsable y una fecha límite; la lista de tutorados muestra primero a quienes más necesitan una conferencia, con sus pasos vencidos.&lt;/li&gt;&lt;li&gt;Una conferencia privada solo la ves tú.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
@@ -668,7 +676,7 @@
         <translation>Rotaciones</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Station rotations: groups of students move between stations in timed blocks.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;New rotation plan&lt;/b&gt; sets the stations, the blocks and their length.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Build groups&lt;/b&gt; proposes groups from mastery and your constraints; move a student between groups if you know better.&lt;/li&gt;&lt;li&gt;Ctrl+B opens the board for the projector: the timer, who goes where, and a chime before each move.&lt;/li&gt;&lt;li&gt;Print the group cards, the station signs and the day&apos;s plan.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>&lt;p&gt;Station rotations: groups of students move between stations in timed blocks.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;New rotation plan&lt;/b&gt; sets the stations, the blocks and their length.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Build groups&lt;/b&gt; proposes groups from mastery and your constraints; move a student between groups if you know better.&lt;/li&gt;&lt;li&gt;Ctrl+B opens the board for the projector: the timer, who goes where, and a chime before each move.&lt;/li&gt;&lt;li&gt;Print the group cards, the station signs and the day's plan.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;Rotaciones por estaciones: grupos de estudiantes pasan de una estación a otra en bloques con tiempo.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Nuevo plan de rotación&lt;/b&gt; define las estaciones, los bloques y su duración.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Formar grupos&lt;/b&gt; propone grupos según el dominio y tus restricciones; cambia a un estudiante de grupo si lo sabes mejor.&lt;/li&gt;&lt;li&gt;Ctrl+B abre el tablero para el proyector: el temporizador, quién va a dónde y un aviso sonoro antes de cada cambio.&lt;/li&gt;&lt;li&gt;Imprime las tarjetas de grupo, los carteles de las estaciones y el plan del día.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
@@ -684,7 +692,7 @@
         <translation>Privacidad y bloqueo de pantalla</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Student data stays on this laptop and your district&apos;s server.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Ctrl+L locks the screen at once; it also locks after some minutes without use. Your app PIN unlocks it.&lt;/li&gt;&lt;li&gt;Student &amp;gt; Export everything about this student answers a family&apos;s request for their child&apos;s data.&lt;/li&gt;&lt;li&gt;Student &amp;gt; Delete this student from this laptop removes them here; ask your district to remove them from the server too.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>&lt;p&gt;Student data stays on this laptop and your district's server.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Ctrl+L locks the screen at once; it also locks after some minutes without use. Your app PIN unlocks it.&lt;/li&gt;&lt;li&gt;Student &amp;gt; Export everything about this student answers a family's request for their child's data.&lt;/li&gt;&lt;li&gt;Student &amp;gt; Delete this student from this laptop removes them here; ask your district to remove them from the server too.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;Los datos de los estudiantes se quedan en esta computadora y en el servidor de tu distrito.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Ctrl+L bloquea la pantalla de inmediato; también se bloquea tras unos minutos sin uso. Tu PIN de la aplicación la desbloquea.&lt;/li&gt;&lt;li&gt;Estudiante &amp;gt; Exportar todo sobre este estudiante responde a la solicitud de una familia sobre los datos de su hijo o hija.&lt;/li&gt;&lt;li&gt;Estudiante &amp;gt; Borrar este estudiante de esta computadora lo elimina aquí; pide a tu distrito que también lo elimine del servidor.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
@@ -892,8 +900,8 @@
         <translation>evidencias</translation>
     </message>
     <message>
-        <source>{part} is not &apos;score=level&apos; (for example 215=3)</source>
-        <translation>{part} no es &apos;puntaje=nivel&apos; (por ejemplo 215=3)</translation>
+        <source>{part} is not 'score=level' (for example 215=3)</source>
+        <translation>{part} no es 'puntaje=nivel' (por ejemplo 215=3)</translation>
     </message>
     <message>
         <source>Import scores — {name}</source>
@@ -1356,8 +1364,8 @@
         <translation>Dar este nivel a cada estudiante presente sin nivel en la columna actual</translation>
     </message>
     <message>
-        <source>Type a level and press Enter; &apos;a&apos; marks a student absent.</source>
-        <translation>Escribe un nivel y presiona Intro; &apos;a&apos; marca a un estudiante como ausente.</translation>
+        <source>Type a level and press Enter; 'a' marks a student absent.</source>
+        <translation>Escribe un nivel y presiona Intro; 'a' marca a un estudiante como ausente.</translation>
     </message>
     <message>
         <source>&amp;Observed</source>
@@ -1424,7 +1432,7 @@
         <translation>Elige una clase y un estudiante primero.</translation>
     </message>
     <message>
-        <source>Export the student&apos;s mastery report</source>
+        <source>Export the student's mastery report</source>
         <translation>Exportar el informe de dominio del estudiante</translation>
     </message>
     <message>
@@ -1824,12 +1832,12 @@
         <translation>Informe de dominio, {method}</translation>
     </message>
     <message>
-        <source>{part} is not &apos;lowest score=grade&apos; (for example 2.5=B)</source>
-        <translation>{part} no tiene la forma &apos;puntuación mínima=calificación&apos; (por ejemplo 2.5=B)</translation>
+        <source>{part} is not 'lowest score=grade' (for example 2.5=B)</source>
+        <translation>{part} no tiene la forma 'puntuación mínima=calificación' (por ejemplo 2.5=B)</translation>
     </message>
     <message>
-        <source>{part} has no grade after &apos;=&apos;</source>
-        <translation>{part} no tiene calificación después de &apos;=&apos;</translation>
+        <source>{part} has no grade after '='</source>
+        <translation>{part} no tiene calificación después de '='</translation>
     </message>
     <message>
         <source>Mastery settings — {title}</source>
@@ -1880,7 +1888,7 @@
         <translation>Todos los métodos lado a lado</translation>
     </message>
     <message>
-        <source>Every method on this class&apos;s own evidence (the chosen one in bold). The last row counts who has reached mastery.</source>
+        <source>Every method on this class's own evidence (the chosen one in bold). The last row counts who has reached mastery.</source>
         <translation>Cada método con las evidencias de esta clase (el elegido, en negrita). La última fila cuenta quiénes alcanzaron el dominio.</translation>
     </message>
     <message>
@@ -1944,7 +1952,7 @@
         <translation>Calificaciones de la boleta:</translation>
     </message>
     <message>
-        <source>A calculated score at or above a level&apos;s cut-off reads as that level (e.g. 2.5 and up reads as Proficient). Grades show beside the level, never instead of it. Saving gives this class its own scale; other classes keep theirs.</source>
+        <source>A calculated score at or above a level's cut-off reads as that level (e.g. 2.5 and up reads as Proficient). Grades show beside the level, never instead of it. Saving gives this class its own scale; other classes keep theirs.</source>
         <translation>Una puntuación calculada igual o superior al punto de corte de un nivel se lee como ese nivel (p. ej., 2.5 o más se lee como Competente). Las calificaciones se muestran junto al nivel, nunca en su lugar. Al guardar, esta clase tiene su propia escala; las demás clases conservan la suya.</translation>
     </message>
     <message>
@@ -2180,7 +2188,7 @@
         <translation>Dar a los estudiantes seleccionados su lista de actividades sugerida</translation>
     </message>
     <message>
-        <source>Suggestions come from the framework&apos;s “precedes” links and each student&apos;s mastery: ready = every prerequisite mastered. Pick rows and accept, or assign something else.</source>
+        <source>Suggestions come from the framework's “precedes” links and each student's mastery: ready = every prerequisite mastered. Pick rows and accept, or assign something else.</source>
         <translation>Las sugerencias salen de los vínculos “precede a” del marco y del dominio de cada estudiante: listo = todos los prerrequisitos dominados. Elige filas y acepta, o asigna otra cosa.</translation>
     </message>
     <message>
@@ -2340,7 +2348,7 @@
         <translation>Abre una lista de actividades que compartió un colega</translation>
     </message>
     <message>
-        <source>Select cells and press n (not started), w (working), s (submitted), d (done) or h (needs help); a number scores a checkpoint. From paper sheets: type each ticked box&apos;s code and press Enter.</source>
+        <source>Select cells and press n (not started), w (working), s (submitted), d (done) or h (needs help); a number scores a checkpoint. From paper sheets: type each ticked box's code and press Enter.</source>
         <translation>Selecciona celdas y presiona n (sin empezar), w (trabajando), s (entregado), d (hecho) o h (necesita ayuda); un número califica un punto de control. Desde las hojas en papel: escribe el código de cada casilla marcada y presiona Enter.</translation>
     </message>
     <message>
@@ -2500,7 +2508,7 @@ No se cambió nada.</translation>
         <translation>{name}: {n} páginas, listas para imprimir.</translation>
     </message>
     <message>
-        <source>{code} is not a code on this playlist&apos;s sheets.</source>
+        <source>{code} is not a code on this playlist's sheets.</source>
         <translation>{code} no es un código de las hojas de esta lista de actividades.</translation>
     </message>
     <message>
@@ -2528,7 +2536,7 @@ No se cambió nada.</translation>
         <translation>Marca la casilla cuando termines un elemento. Haz primero los elementos OBLIGATORIOS.</translation>
     </message>
     <message>
-        <source>Codes: the item number, then the first {n} characters of the student&apos;s id ({example} is item 3 for the student whose id starts a1b2). On a keyboard, type 3.a1b2 or 3 a1b2.</source>
+        <source>Codes: the item number, then the first {n} characters of the student's id ({example} is item 3 for the student whose id starts a1b2). On a keyboard, type 3.a1b2 or 3 a1b2.</source>
         <translation>Códigos: el número del elemento y luego los primeros {n} caracteres del identificador del estudiante ({example} es el elemento 3 del estudiante cuyo identificador empieza por a1b2). En un teclado, escribe 3.a1b2 o 3 a1b2.</translation>
     </message>
     <message>
@@ -2580,7 +2588,7 @@ No se cambió nada.</translation>
         <translation>Estudiantes que hablan un idioma</translation>
     </message>
     <message>
-        <source>Students at a level on the item&apos;s competency</source>
+        <source>Students at a level on the item's competency</source>
         <translation>Estudiantes en un nivel de la competencia del elemento</translation>
     </message>
     <message>
@@ -2640,7 +2648,7 @@ No se cambió nada.</translation>
         <translation>Empezar con una escuela &amp;vacía (después Archivo &gt; Importar lista de clase)</translation>
     </message>
     <message>
-        <source>Connect to my district&apos;s &amp;server (from your district: its address and a one-time code)</source>
+        <source>Connect to my district's &amp;server (from your district: its address and a one-time code)</source>
         <translation>Conectar al &amp;servidor de mi distrito (tu distrito te da su dirección y un código de un solo uso)</translation>
     </message>
     <message>
@@ -2664,7 +2672,7 @@ No se cambió nada.</translation>
         <translation>&amp;Comenzar</translation>
     </message>
     <message>
-        <source>To connect, type the server&apos;s address and the one-time code your district gave you, or choose another way to start.</source>
+        <source>To connect, type the server's address and the one-time code your district gave you, or choose another way to start.</source>
         <translation>Para conectarte, escribe la dirección del servidor y el código de un solo uso que te dio tu distrito, o elige otra forma de empezar.</translation>
     </message>
     <message>
@@ -2720,7 +2728,7 @@ No se cambió nada.</translation>
         <translation>Servidor del distrito</translation>
     </message>
     <message>
-        <source>A new address needs a one-time code from your district (File &gt; Connect to district server). The sign-in token is kept in this computer&apos;s keyring, never in settings.</source>
+        <source>A new address needs a one-time code from your district (File &gt; Connect to district server). The sign-in token is kept in this computer's keyring, never in settings.</source>
         <translation>Una dirección nueva necesita un código de un solo uso de tu distrito (Archivo &gt; Conectar al servidor del distrito). El token de inicio de sesión se guarda en el llavero de este equipo, nunca en la configuración.</translation>
     </message>
     <message>
@@ -2740,8 +2748,8 @@ No se cambió nada.</translation>
         <translation>Idioma y apariencia</translation>
     </message>
     <message>
-        <source>A new language applies at once: the window is rebuilt, and nothing you have typed is lost. &quot;Follow the system&quot; turns dark or high contrast when the computer does; View &gt; Larger text changes the size of all text.</source>
-        <translation>Un idioma nuevo se aplica de inmediato: la ventana se vuelve a crear y no se pierde nada de lo que escribiste. &quot;Seguir al sistema&quot; pasa a oscuro o a alto contraste cuando la computadora lo hace; Ver &gt; Texto más grande cambia el tamaño de todo el texto.</translation>
+        <source>A new language applies at once: the window is rebuilt, and nothing you have typed is lost. "Follow the system" turns dark or high contrast when the computer does; View &gt; Larger text changes the size of all text.</source>
+        <translation>Un idioma nuevo se aplica de inmediato: la ventana se vuelve a crear y no se pierde nada de lo que escribiste. "Seguir al sistema" pasa a oscuro o a alto contraste cuando la computadora lo hace; Ver &gt; Texto más grande cambia el tamaño de todo el texto.</translation>
     </message>
     <message>
         <source>Theme:</source>
@@ -2752,7 +2760,7 @@ No se cambió nada.</translation>
         <translation>Método de cálculo para clases nuevas</translation>
     </message>
     <message>
-        <source>New classes: your school&apos;s mastery defaults</source>
+        <source>New classes: your school's mastery defaults</source>
         <translation>Clases nuevas: valores de dominio predeterminados de tu escuela</translation>
     </message>
     <message>
@@ -2828,7 +2836,7 @@ No se cambió nada.</translation>
         <translation>La dirección del servidor empieza con https:// (te la da tu distrito).</translation>
     </message>
     <message>
-        <source>Choose the backup folder with Choose… (a full path, such as a USB drive&apos;s folder).</source>
+        <source>Choose the backup folder with Choose… (a full path, such as a USB drive's folder).</source>
         <translation>Elige la carpeta de copias de seguridad con Elegir… (una ruta completa, como una carpeta de una memoria USB).</translation>
     </message>
     <message>
@@ -2840,7 +2848,7 @@ No se cambió nada.</translation>
         <translation>Las copias de seguridad no pueden ir a {folder}: esta cuenta no puede escribir allí.</translation>
     </message>
     <message>
-        <source>The school&apos;s mastery defaults were not applied: {error}</source>
+        <source>The school's mastery defaults were not applied: {error}</source>
         <translation>No se aplicaron los valores de dominio predeterminados de la escuela: {error}</translation>
     </message>
     <message>
@@ -2956,11 +2964,11 @@ No se cambió nada.</translation>
         <translation>¿Borrar a {name} de esta computadora?</translation>
     </message>
     <message>
-        <source>This removes for good, from this laptop only: {what}; their guardians&apos; details unless another student here has them too; and files attached to any of these.</source>
+        <source>This removes for good, from this laptop only: {what}; their guardians' details unless another student here has them too; and files attached to any of these.</source>
         <translation>Esto elimina para siempre, solo de esta computadora: {what}; los datos de sus tutores legales, salvo que otro estudiante de aquí también los tenga; y los archivos adjuntos a cualquiera de estos.</translation>
     </message>
     <message>
-        <source>The district keeps its own record of {name}: ask the district to act on the family&apos;s request too. This laptop will not take {name} back from the district in a later sync. Copies made before (backups, exports) are not changed. This cannot be undone.</source>
+        <source>The district keeps its own record of {name}: ask the district to act on the family's request too. This laptop will not take {name} back from the district in a later sync. Copies made before (backups, exports) are not changed. This cannot be undone.</source>
         <translation>El distrito conserva su propio registro de {name}: pide al distrito que también atienda la solicitud de la familia. Esta computadora no volverá a recibir a {name} del distrito en una sincronización posterior. Las copias hechas antes (respaldos, exportaciones) no cambian. Esto no se puede deshacer.</translation>
     </message>
     <message>
@@ -3016,7 +3024,7 @@ No se cambió nada.</translation>
         <translation>{name} se borró de esta computadora ({counts}).</translation>
     </message>
     <message>
-        <source>Ask the district to act on the family&apos;s request too.</source>
+        <source>Ask the district to act on the family's request too.</source>
         <translation>Pide al distrito que también atienda la solicitud de la familia.</translation>
     </message>
     <message>
@@ -3134,7 +3142,7 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Dominio en esta clase</translation>
     </message>
     <message>
-        <source>The student&apos;s levels</source>
+        <source>The student's levels</source>
         <translation>Los niveles del estudiante</translation>
     </message>
     <message>
@@ -3198,7 +3206,7 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Cualquier otra cosa que el próximo docente deba saber</translation>
     </message>
     <message>
-        <source>Goal (student&apos;s words)</source>
+        <source>Goal (student's words)</source>
         <translation>Meta (en palabras del estudiante)</translation>
     </message>
     <message>
@@ -3246,7 +3254,7 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Señalar una preocupación…</translation>
     </message>
     <message>
-        <source>The student&apos;s advisor sees it in their caseload, to raise at the next conference</source>
+        <source>The student's advisor sees it in their caseload, to raise at the next conference</source>
         <translation>El tutor del estudiante lo ve en su lista de tutorados, para tratarlo en la próxima conferencia</translation>
     </message>
     <message>
@@ -3826,11 +3834,11 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Cambiar el plan</translation>
     </message>
     <message>
-        <source>A station&apos;s capacity is a whole number.</source>
+        <source>A station's capacity is a whole number.</source>
         <translation>La capacidad de una estación es un número entero.</translation>
     </message>
     <message>
-        <source>A station&apos;s devices is a whole number.</source>
+        <source>A station's devices is a whole number.</source>
         <translation>La cantidad de dispositivos de una estación es un número entero.</translation>
     </message>
     <message>
@@ -3938,7 +3946,7 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Carteles de estación…</translation>
     </message>
     <message>
-        <source>The day&apos;s plan…</source>
+        <source>The day's plan…</source>
         <translation>El plan del día…</translation>
     </message>
     <message>
@@ -4078,7 +4086,7 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Juntos:</translation>
     </message>
     <message>
-        <source>Need the aide (together, at the aide&apos;s station):</source>
+        <source>Need the aide (together, at the aide's station):</source>
         <translation>Necesitan al asistente (juntos, en la estación del asistente):</translation>
     </message>
     <message>
@@ -4094,11 +4102,11 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Marca a los estudiantes que faltan.</translation>
     </message>
     <message>
-        <source>They are left out of the day&apos;s groups, the board and the cards.</source>
+        <source>They are left out of the day's groups, the board and the cards.</source>
         <translation>Quedan fuera de los grupos del día, del tablero y de las tarjetas.</translation>
     </message>
     <message>
-        <source>The week&apos;s rotations</source>
+        <source>The week's rotations</source>
         <translation>Las rotaciones de la semana</translation>
     </message>
     <message>
@@ -4246,7 +4254,7 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Estación {n} de {count}</translation>
     </message>
     <message>
-        <source>Today&apos;s activity</source>
+        <source>Today's activity</source>
         <translation>Actividad de hoy</translation>
     </message>
     <message>
@@ -4566,7 +4574,7 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>&amp;Volver a enviar en la próxima sincronización</translation>
     </message>
     <message>
-        <source>&amp;Dismiss (keep this laptop&apos;s version)</source>
+        <source>&amp;Dismiss (keep this laptop's version)</source>
         <translation>&amp;Descartar (conservar la versión de este equipo)</translation>
     </message>
     <message>
@@ -4594,11 +4602,11 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Rechazados por el distrito</translation>
     </message>
     <message>
-        <source>{n} note was changed on two devices that had not seen each other&apos;s change.</source>
+        <source>{n} note was changed on two devices that had not seen each other's change.</source>
         <translation>{n} nota se cambió en dos dispositivos que no habían visto el cambio del otro.</translation>
     </message>
     <message>
-        <source>{n} notes were changed on two devices that had not seen each other&apos;s change.</source>
+        <source>{n} notes were changed on two devices that had not seen each other's change.</source>
         <translation>{n} notas se cambiaron en dos dispositivos que no habían visto el cambio del otro.</translation>
     </message>
     <message>
@@ -4710,15 +4718,15 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Importar paquete de retorno</translation>
     </message>
     <message>
-        <source>Imported {name}: {pushed} of this laptop&apos;s changes are at the district, {pulled} received, {rejected} refused.</source>
+        <source>Imported {name}: {pushed} of this laptop's changes are at the district, {pulled} received, {rejected} refused.</source>
         <translation>Se importó {name}: {pushed} cambios de este equipo están en el distrito, {pulled} recibidos, {rejected} rechazados.</translation>
     </message>
     <message>
-        <source>Imported {name}: {pushed} of this laptop&apos;s changes are at the district, {pulled} received.</source>
+        <source>Imported {name}: {pushed} of this laptop's changes are at the district, {pulled} received.</source>
         <translation>Se importó {name}: {pushed} cambios de este equipo están en el distrito, {pulled} recibidos.</translation>
     </message>
     <message>
-        <source>It was a fresh copy of this laptop&apos;s data: it had been away a long time.</source>
+        <source>It was a fresh copy of this laptop's data: it had been away a long time.</source>
         <translation>Era una copia nueva de los datos de este equipo: había estado desconectado mucho tiempo.</translation>
     </message>
     <message>
@@ -4834,7 +4842,7 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
         <translation>Código de inscripción</translation>
     </message>
     <message>
-        <source>Your district&apos;s IT admin gives you the address and a one-time code.</source>
+        <source>Your district's IT admin gives you the address and a one-time code.</source>
         <translation>El administrador de TI de tu distrito te da la dirección y un código de un solo uso.</translation>
     </message>
     <message>

@@ -250,3 +250,27 @@ def test_a_backup_from_another_laptop_gets_a_new_identity(demo_template, tmp_pat
     finally:
         restored.store.close()
         a.close()
+
+
+def test_a_restore_keeps_a_family_s_deletion(demo_store, tmp_path):
+    """A student deleted from this laptop after the backup was taken stays deleted after restoring
+    it: their rows, their unsent changes, and the forgotten list that keeps sync from bringing them back."""
+    from plclassroom.services import privacy
+
+    folder = tmp_path / "backups"
+    student = first_student(demo_store)
+    run(demo_store, profiles.update_profile_field, student, "strengths", "An unsent edit in the backup")
+    taken = backup.back_up(demo_store, folder).path
+    privacy.forget_student(demo_store, student)
+    assert count(demo_store, "SELECT count(*) FROM person WHERE id = ?", student) == 0
+
+    restored = backup.restore(demo_store, taken, folder)
+    try:
+        assert restored.forgotten_again == 1
+        assert count(restored.store, "SELECT count(*) FROM person WHERE id = ?", student) == 0
+        assert count(restored.store, "SELECT count(*) FROM learner_profile WHERE student_id = ?", student) == 0
+        assert count(restored.store, "SELECT count(*) FROM sync_outbox WHERE row_id = ?", student) == 0
+        assert count(restored.store, "SELECT count(*) FROM local_forgotten WHERE row_id = ?", student) == 1
+        assert count(restored.store, "SELECT count(*) FROM person WHERE role = 'student'") == 179
+    finally:
+        restored.store.close()

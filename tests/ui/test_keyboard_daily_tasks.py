@@ -45,7 +45,6 @@ pytestmark = pytest.mark.gui
 Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
 TAB_LIMIT = 80  # more Tab presses than this to reach a control: a trap, or the control is not in the chain
 
 
@@ -108,10 +107,10 @@ def button(text: str) -> Callable[[QWidget], bool]:
     return lambda widget: isinstance(widget, QPushButton) and widget.text().replace("&", "") == text
 
 
-def answer_dialog(qtbot, answer: Callable[[QDialog], None]) -> list[BaseException]:
+def answer_dialog(qtbot, answer: Callable[[QDialog], None]) -> list[Exception]:
     """For a modal dialog that the next key opens: once it has the focus, ``answer`` types into it. A
     failure closes the dialog (else exec() would wait for ever) and is kept to raise afterwards."""
-    errors: list[BaseException] = []
+    errors: list[Exception] = []
     tries = [0]
 
     def attempt() -> None:
@@ -128,7 +127,7 @@ def answer_dialog(qtbot, answer: Callable[[QDialog], None]) -> list[BaseExceptio
             return
         try:
             answer(dialog)
-        except BaseException as error:  # noqa: BLE001 - kept, and raised by the test
+        except Exception as error:  # kept, and raised by the test
             errors.append(error)
         if dialog.isVisible():
             if not errors:
@@ -280,14 +279,20 @@ def test_log_a_conference_by_keyboard_alone(qtbot, window):
     type_text(qtbot, "Halfway: on time 6 days of 10")
     assert press(qtbot, Key.Key_Return) is goals
 
-    # A next step: the button adds a row, Shift+Tab goes back into the table to fill it.
+    # A next step: the button adds a row and puts the focus in it, ready to type.
     tab_to(qtbot, button("Add next step"))
-    press(qtbot, Key.Key_Space)
-    steps = tab_to(qtbot, editor.steps, backwards=True)
+    steps = press(qtbot, Key.Key_Space)
+    assert steps is editor.steps
     assert (steps.rowCount(), steps.currentRow(), steps.currentColumn()) == (1, 0, 0)
     type_text(qtbot, "Rehearse the presentation with a partner")
     assert press(qtbot, Key.Key_Return) is steps
-    press(qtbot, Key.Key_Right)
+    # Who does it: the row's box is the next Tab stop; a letter chooses.
+    owner = press(qtbot, Key.Key_Tab)
+    assert owner is steps.cellWidget(0, 1)
+    type_text(qtbot, "a")
+    assert owner.currentText() == "advisor"
+    assert press(qtbot, Key.Key_Backtab) is steps
+    assert (steps.currentRow(), steps.currentColumn()) == (0, 1)  # the box's cell
     press(qtbot, Key.Key_Right)
     assert steps.currentColumn() == 2
     type_text(qtbot, "2026-12-01")
@@ -306,7 +311,7 @@ def test_log_a_conference_by_keyboard_alone(qtbot, window):
     assert "Halfway: on time 6 days of 10" in saved.goals.values()
     [step] = saved.steps
     assert (step.text, step.owner, step.due_on.isoformat()) == ("Rehearse the presentation with a partner",
-                                                                "student", "2026-12-01")
+                                                                "advisor", "2026-12-01")
 
 
 # -- 3. run a rotation -----------------------------------------------------------------------------
@@ -343,12 +348,13 @@ def test_run_a_rotation_by_keyboard_alone(qtbot, window):
     names = [g.name for g in panel.day_view.groups]
     chosen = []
 
-    def pick_the_next_group(dialog: QDialog) -> None:
-        press(qtbot, Key.Key_Down)
-        chosen.append(names[(names.index(before) + 1) % len(names)])
+    def pick_another_group(dialog: QDialog) -> None:
+        choice = press(qtbot, Key.Key_Down if names.index(before) < len(names) - 1 else Key.Key_Up)
+        assert isinstance(choice, QComboBox) and dialog.isAncestorOf(choice)
+        chosen.append(choice.currentText())
         send_key(qtbot, Key.Key_Return)
 
-    errors = answer_dialog(qtbot, pick_the_next_group)
+    errors = answer_dialog(qtbot, pick_another_group)
     send_key(qtbot, Key.Key_Return)
     assert not errors, errors
     back_to(qtbot, window, schedule)

@@ -36,8 +36,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlmodel import select
+
 from plclassroom.domain.base import new_id
+from plclassroom.domain.school import Person, Role
+from plclassroom.services import privacy
 from plclassroom.store import backup as files
+from plclassroom.store import forget
 from plclassroom.store.backup import BackupFacts, BackupFile, BackupUnusable
 from plclassroom.store.database import Store, StoreError
 from plclassroom.store.paths import data_dir
@@ -134,6 +139,7 @@ class Restored:
     safety: Path  # the database as it was before the restore
     new_identity: bool
     files: int
+    forgotten_again: int = 0  # students deleted from this laptop after the backup was taken, deleted again
 
 
 def restore(store: Store, path: Path, folder: Path) -> Restored:
@@ -151,6 +157,8 @@ def restore(store: Store, path: Path, folder: Path) -> Restored:
         raise BackupError(f"A copy of the database as it is now could not be made in {folder} ({error}), so "
                           "nothing was restored. Choose another backup folder in Settings.") from None
     new_identity = not checked.same_device
+    with store.engine.connect() as connection:
+        forgotten = forget.forgotten_rows(connection)
     store.close()
     try:
         files.restore_into(path, live, outbox_seq_at_least=high_water,
@@ -172,7 +180,23 @@ def restore(store: Store, path: Path, folder: Path) -> Restored:
         copied = files.copy_files(Path(path).parent / files.FILES, _files_of(live), files.attachment_digests(live))
     except (OSError, sqlite3.Error):
         copied = 0  # the data is restored; a file it lacks shows as missing, as before
-    return Restored(restored, checked, safety, new_identity, copied)
+    return Restored(restored, checked, safety, new_identity, copied, forget_again(restored, forgotten))
+
+
+def forget_again(store: Store, forgotten: dict[str, set[str]]) -> int:
+    """A family's request outlives a restore: every student this laptop had forgotten, and that an
+    older backup still holds, is forgotten again (rows, unsent changes, files), and the list of what
+    was forgotten is whole again, so sync keeps them away too. Returns the students forgotten again."""
+    students = forgotten.get("person", set())
+    with store.unit_of_work() as uow:
+        present = [row.id for row in uow.session.execute(
+            select(Person.id).where(Person.id.in_(sorted(students)), Person.role == Role.STUDENT.value))]
+    for student_id in present:
+        privacy.forget_student(store, student_id)
+    with store.unit_of_work() as uow:
+        forget.remember(uow.session.connection(), forgotten)
+        uow.commit()
+    return len(present)
 
 
 def _files_of(database: Path) -> Path:

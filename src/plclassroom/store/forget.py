@@ -42,6 +42,14 @@ def forgotten_ids(connection: Connection) -> set[str]:
     return set(connection.execute(select(ForgottenRow.row_id)).scalars())
 
 
+def forgotten_rows(connection: Connection) -> dict[str, set[str]]:
+    """The forgotten list, by table."""
+    rows: dict[str, set[str]] = {}
+    for row_id, table in connection.execute(select(ForgottenRow.row_id, ForgottenRow.table_name)):
+        rows.setdefault(table, set()).add(row_id)
+    return rows
+
+
 def remember(connection: Connection, rows: dict[str, Iterable[str]]) -> int:
     """Put these rows (table -> ids) on the forgotten list; returns how many were new to it."""
     known = forgotten_ids(connection)

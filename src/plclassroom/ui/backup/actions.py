@@ -175,6 +175,11 @@ class BackupActions(QObject):
         if result.new_identity:
             said += " " + tr("This copy has a new sync identity: connect to the district server again (File > "
                              "Connect to district server).")
+        if result.forgotten_again == 1:
+            said += " " + tr("A student deleted from this laptop after the backup was deleted again.")
+        elif result.forgotten_again:
+            said += " " + tr("{n} students deleted from this laptop after the backup were deleted again.").format(
+                n=result.forgotten_again)
         window.context.message.emit(said)
         old = self.window
         old.close()

@@ -95,7 +95,7 @@ class ConferenceEditor(QWidget):
         self.steps.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.steps.setMaximumHeight(150)
         add_step = QPushButton(tr("Add next step"))
-        add_step.clicked.connect(lambda: self.add_step())
+        add_step.clicked.connect(lambda: self.add_step() or self.steps.setFocus())  # ready to type the step
         self.save_button = QPushButton(tr("Save conference"))
         self.save_button.clicked.connect(lambda: self.save())
         self.status = QLabel()

@@ -133,7 +133,7 @@ class EvidenceGridView(QTableView):
         if not index.isValid():
             return super().keyPressEvent(event)
         key, text = event.key(), event.text()
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             event.ignore()  # Ctrl+Tab: the next tab of the window, as everywhere else (the grid keeps Tab)
             return
         if event.matches(QKeySequence.StandardKey.Paste):
