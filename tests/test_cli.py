@@ -75,3 +75,36 @@ def test_import_a_framework_and_export_a_class(tmp_path, capsys):
     assert "Exported" in capsys.readouterr().out
     assert out.read_text(encoding="utf-8-sig").count("\n") >= 2
     assert main(["--database", str(db), "export", "roster", "--class", "nope", "--out", str(out)]) == 2
+
+
+def test_restore_puts_a_backup_in_place_of_a_database_too_damaged_to_open(tmp_path, capsys):
+    from plclassroom.services import backup
+    from plclassroom.store.database import Store
+
+    live = tmp_path / "school.sqlite"
+    assert main(["demo-data", "--students", "20", "--out", str(live)]) == 0
+    store = Store.open(live)
+    device = store.device_id
+    taken = backup.back_up(store, tmp_path / "backups").path
+    store.close()
+    live.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)  # the disk spoiled it
+    capsys.readouterr()
+
+    assert main(["--database", str(live), "restore", str(tmp_path / "nothing.sqlite")]) == 2
+    assert "nothing.sqlite" in capsys.readouterr().err
+    assert live.read_bytes().startswith(b"SQLite format 3\x00\xff")  # a refused restore changes nothing
+
+    assert main(["--database", str(live), "restore", str(taken)]) == 0
+    printed = capsys.readouterr().out
+    assert f"Restored {taken.name}" in printed and "20 students" in printed
+    [aside] = (tmp_path / "backups").glob("school.damaged.*.sqlite")
+    assert aside.read_bytes().startswith(b"SQLite format 3\x00\xff")  # kept whole, for a rescue
+    reopened = Store.open(live)
+    try:
+        assert reopened.device_id != device  # the damaged file no longer says which changes it sent
+        with reopened.unit_of_work() as uow:
+            from plclassroom.services import roster
+
+            assert sum(c.students for c in roster.list_classes(uow)) > 0
+    finally:
+        reopened.close()

@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--class", dest="class_name", required=True,
                         help="the class: its title (as the app shows it), sourcedId or id")
     export.add_argument("--out", type=Path, required=True)
+    restore = commands.add_parser("restore", help="put a backup in place of a database too damaged to open "
+                                  "(the damaged file is kept beside the backup)")
+    restore.add_argument("backup", type=Path, help="the backup file (.sqlite) to restore")
     return parser
 
 
@@ -41,6 +44,24 @@ def open_store(args):
     from plclassroom.store.paths import profile_db_path
 
     return Store.open(args.database or profile_db_path(args.profile or ("demo" if args.demo else "default")))
+
+
+def restore(args) -> int:
+    """Put a backup in place of a database that no longer opens (the app's own File > Restore from
+    backup needs the app to open first). The damaged file is kept aside in the backup's folder."""
+    from plclassroom.services import backup
+    from plclassroom.store.paths import profile_db_path
+
+    live = args.database or profile_db_path(args.profile or ("demo" if args.demo else "default"))
+    try:
+        done = backup.restore_damaged(live, args.backup, args.backup.parent)
+    except backup.BackupError as error:
+        print(f"plclassroom: {error}", file=sys.stderr)
+        return 2
+    print("\n".join([f"Restored {args.backup.name} as {live}.", *done.checked.summary()]))
+    if done.set_aside:
+        print(f"The damaged database was kept as {done.set_aside}.")
+    return 0
 
 
 def import_roster(args) -> int:
@@ -131,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_self_test()
     if args.command == "demo-data":
         return demo_data(args.students, args.seed, args.out)
+    if args.command == "restore":
+        return restore(args)
     if args.command == "import-roster":
         return import_roster(args)
     if args.command == "import-framework":

@@ -32,6 +32,7 @@ What a restore means for sync:
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -197,6 +198,48 @@ def forget_again(store: Store, forgotten: dict[str, set[str]]) -> int:
         forget.remember(uow.session.connection(), forgotten)
         uow.commit()
     return len(present)
+
+
+@dataclass(frozen=True)
+class RestoredDamaged:
+    checked: Checked
+    set_aside: Path | None  # where the damaged database went (None: there was none)
+
+
+def restore_damaged(live: Path, path: Path, folder: Path) -> RestoredDamaged:
+    """For a database too damaged to open (``plclassroom restore``): check the backup at ``path``,
+    move what is at ``live`` aside into ``folder`` unread, and restore the backup in its place. When
+    the damaged file no longer says which change numbers it used, or whose it was, the restored copy
+    gets a new sync identity, so none of its changes can be taken for ones the district has seen."""
+    live, path = Path(live), Path(path)
+    if path.resolve() == live.resolve():
+        raise BackupError(f"{path.name} is the damaged database itself: choose a backup of it.")
+    try:
+        facts = files.inspect(path)
+    except BackupUnusable as error:
+        raise BackupError(f"{error} Nothing was changed.") from None
+    try:
+        high_water = files.database_high_water(live) if live.exists() else 0
+        with closing(sqlite3.connect(f"{live.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            device = db.execute("SELECT id FROM sync_device").fetchone()[0]
+    except (sqlite3.Error, TypeError):
+        high_water, device = 0, None
+    from plclassroom.store import migrations
+
+    checked = Checked(facts, device is not None and device == facts.device_id, facts.revision != migrations.HEAD)
+    aside = files.set_aside(live, folder) if live.exists() else None
+    try:
+        files.restore_into(path, live, outbox_seq_at_least=high_water,
+                           new_device_id=None if checked.same_device else new_id())
+        Store.open(live).close()  # it opens, migrated
+    except Exception as error:  # noqa: BLE001  (say what stopped it; the damaged file is kept aside)
+        raise BackupError(f"{path.name} could not be restored ({error}). The damaged database is in "
+                          f"{aside}.") from None
+    try:
+        files.copy_files(path.parent / files.FILES, _files_of(live), files.attachment_digests(live))
+    except (OSError, sqlite3.Error):
+        pass  # the data is restored; a file it lacks shows as missing
+    return RestoredDamaged(checked, aside)
 
 
 def _files_of(database: Path) -> Path:

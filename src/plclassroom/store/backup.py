@@ -25,6 +25,7 @@ from plclassroom.store.database import SQLITE_HEADER
 
 REGULAR = "backup"  # taken by hand or on the schedule: the ones kept to the newest N
 BEFORE_RESTORE = "before-restore"  # the database as it was just before a restore replaced it
+DAMAGED = "damaged"  # a database too damaged to open, set aside whole before a backup replaced it
 FILES = "files"  # the attached files, by content, shared by the backups in a folder
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<reason>[a-z0-9-]+)\.(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.sqlite$")
 # Tables every plclassroom database has had since its first release.
@@ -183,6 +184,23 @@ def outbox_high_water(conn: sqlite3.Connection) -> int:
         if table in tables:
             found.append(_count(conn, f"SELECT max(seq) FROM {table}"))
     return max(found)
+
+
+def set_aside(database: Path, folder: Path) -> Path:
+    """Move a database that cannot be opened (and its -wal and -shm files) into ``folder``, whole and
+    unread, named as a backup of reason ``damaged``: kept for whoever may rescue something from it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{database.stem}.{DAMAGED}.{stamp}.sqlite"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{database.stem}.{DAMAGED}.{stamp}-{n}.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{database}{suffix}")
+        if part.exists():
+            shutil.move(part, f"{target}{suffix}")
+    return target
 
 
 def database_high_water(database: Path) -> int:
