@@ -2822,6 +2822,18 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Lock the screen after this many idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen hides student data and asks for the app PIN after this long without keyboard or mouse; Ctrl+L locks it at once. The PIN is chosen in View &gt; Screen lock settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Problem with the settings</source>
         <translation type="unfinished"></translation>
     </message>

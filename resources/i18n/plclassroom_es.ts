@@ -2824,6 +2824,18 @@ No se cambió nada.</translation>
         <translation>Copia de seguridad automática:</translation>
     </message>
     <message>
+        <source>Lock the screen after this many idle minutes</source>
+        <translation>Bloquear la pantalla tras estos minutos sin uso</translation>
+    </message>
+    <message>
+        <source>Screen lock</source>
+        <translation>Bloqueo de pantalla</translation>
+    </message>
+    <message>
+        <source>The screen hides student data and asks for the app PIN after this long without keyboard or mouse; Ctrl+L locks it at once. The PIN is chosen in View &gt; Screen lock settings.</source>
+        <translation>La pantalla oculta los datos de los estudiantes y pide el PIN de la aplicación tras este tiempo sin teclado ni ratón; Ctrl+L la bloquea de inmediato. El PIN se elige en Ver &gt; Ajustes del bloqueo de pantalla.</translation>
+    </message>
+    <message>
         <source>Problem with the settings</source>
         <translation>Problema con la configuración</translation>
     </message>

@@ -11,6 +11,7 @@ from plclassroom.domain.conference import (
     Privacy,
 )
 from plclassroom.domain.conflict import LONG_TEXT, SyncConflict, word_diff
+from plclassroom.domain.data_meeting import DataMeeting, MeetingAction, SchoolSetting
 from plclassroom.domain.evidence import (
     Attachment,
     Evidence,

@@ -56,6 +56,8 @@ PRIVATE = "private"
 PUSHED_OPS = frozenset({"insert", "update", "delete"})
 # Rows that hang off a conference share its privacy.
 CONFERENCE_CHILDREN = {"conference_goal", "next_step"}
+# A school's own rows (its settings, its teams' data meetings): its staff's, not the whole district's.
+SCHOOL_OWNED = {"school_setting", "data_meeting"}
 
 
 def server_time_ms() -> int:
@@ -144,6 +146,8 @@ def _owner(batch: _Batch, table: str, row_id: str, row: dict, depth: int = 0) ->
         student_id, school_id = (row_id, None) if row.get("role") == "student" else (None, row.get("school_id"))
     elif table == "enrollment":
         student_id = row.get("person_id") if row.get("role", "student") == "student" else None
+    elif table in SCHOOL_OWNED:
+        school_id = row.get("school_id")
     private_to = None
     if table == "conference" and row.get("privacy") == PRIVATE:
         private_to = row.get("author_id")

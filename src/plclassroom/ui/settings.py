@@ -71,6 +71,9 @@ def backup_every_names() -> dict[int, str]:
     return {24: tr("Every day"), 24 * 7: tr("Every week"), 0: tr("Only when I choose Back up now")}
 
 
+LOCK_MINUTES_DEFAULT = 10
+
+
 @dataclass
 class Preferences:
     """The Settings dialog's choices, with their defaults. The school's mastery defaults are here,
@@ -87,12 +90,14 @@ class Preferences:
     backup_folder: str = ""  # "": the default folder (services.backup.default_folder)
     backup_keep: int = 10
     backup_every_hours: int = 24  # 0: only when asked
+    lock_minutes: int = LOCK_MINUTES_DEFAULT  # the screen lock after this many idle minutes; 0: only by hand (Ctrl+L)
 
 
 _KEYS = {"server_url": SERVER_URL_KEY, "sync_every_minutes": "sync/every_minutes", "language": "appearance/language",
          "theme": "appearance/theme", "mastery_method": "new_classes/mastery_method", "mastery_n": "new_classes/n",
          "mastery_weight": "new_classes/weight", "mastery_score": "new_classes/mastery_score",
-         "backup_folder": "backup/folder", "backup_keep": "backup/keep", "backup_every_hours": "backup/every_hours"}
+         "backup_folder": "backup/folder", "backup_keep": "backup/keep", "backup_every_hours": "backup/every_hours",
+         "lock_minutes": "privacy/lock_minutes"}
 _CHOICES = {"language": LANGUAGE_CODES, "theme": THEME_CODES, "sync_every_minutes": SYNC_EVERY_MINUTES,
             "backup_every_hours": BACKUP_EVERY_HOURS}
 
@@ -111,6 +116,7 @@ def preferences() -> Preferences:
             value = default
         setattr(chosen, field.name, value)
     chosen.backup_keep = max(1, chosen.backup_keep)
+    chosen.lock_minutes = max(0, chosen.lock_minutes)
     return chosen
 
 
@@ -141,9 +147,6 @@ def set_last_backup(database: str, when: datetime) -> None:
 # to lock, and the hash does not give the PIN back to a glance at the file. "locked" is kept so
 # that an app killed while locked starts locked; the failed tries, so restarting does not reset
 # the wait after wrong PINs.
-
-LOCK_MINUTES_DEFAULT = 10
-
 
 def lock_minutes() -> int:
     """Minutes without keyboard or mouse before the screen locks; 0: never by itself."""

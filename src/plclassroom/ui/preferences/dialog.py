@@ -118,6 +118,13 @@ class PreferencesDialog(QDialog):
         form.addRow(tr("Keep the newest:"), self.backup_keep)
         form.addRow(tr("Back up by itself:"), self.backup_every)
 
+        self.lock_minutes = QSpinBox(accessibleName=tr("Lock the screen after this many idle minutes"), minimum=0,
+                                     maximum=240, suffix=tr(" min"), specialValueText=tr("Never by itself"))
+        privacy, form = _group(tr("Screen lock"), tr(
+            "The screen hides student data and asks for the app PIN after this long without keyboard or "
+            "mouse; Ctrl+L locks it at once. The PIN is chosen in View > Screen lock settings."))
+        form.addRow(tr("Lock after:"), self.lock_minutes)
+
         self.message = QLabel(wordWrap=True, accessibleName=tr("Problem with the settings"))
         self.message.setStyleSheet("color: #8a1c00;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -130,6 +137,7 @@ class PreferencesDialog(QDialog):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(server)
         left.addWidget(look)
+        left.addWidget(privacy)
         left.addStretch(1)
         right.addWidget(classes)
         right.addWidget(backups)
@@ -154,6 +162,7 @@ class PreferencesDialog(QDialog):
         self.weight.setValue(round(chosen.mastery_weight * 100))
         self.backup_folder.setText(chosen.backup_folder)
         self.backup_keep.setValue(chosen.backup_keep)
+        self.lock_minutes.setValue(chosen.lock_minutes)
 
     def values(self) -> Preferences:
         folder = self.backup_folder.text().strip()
@@ -164,7 +173,7 @@ class PreferencesDialog(QDialog):
             mastery_weight=self.weight.value() / 100, mastery_score=self.mastery_score.currentData(),
             backup_folder=str(Path(folder).expanduser()) if folder else "",
             backup_keep=self.backup_keep.value(),
-            backup_every_hours=self.backup_every.currentData())
+            backup_every_hours=self.backup_every.currentData(), lock_minutes=self.lock_minutes.value())
 
     def _choose_folder(self) -> None:
         start = self.backup_folder.text() or str(backup.default_folder())
