@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build  # noqa: E402
 import bundles  # noqa: E402
 import conferences  # noqa: E402
+import early_warning  # noqa: E402
 import frameworks  # noqa: E402
 import housekeeping  # noqa: E402
 import ingest  # noqa: E402
@@ -139,6 +140,7 @@ def main() -> None:
     playlists.run(args.quick)
     search.run(args.quick)
     conferences.run(args.quick)
+    early_warning.run(args.quick)
     rotations.run(args.quick)
     rotation_planner.run(args.quick)
     sync.run(args.quick)

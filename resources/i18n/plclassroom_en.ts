@@ -680,6 +680,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Data meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A grade team&apos;s ten minutes: who needs us, what changed since last time, what we agree.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Class &amp;gt; Data meeting (Ctrl+Shift+M) opens the team of the class shown: its school&apos;s teachers of that grade.&lt;/li&gt;&lt;li&gt;Each flagged student shows exactly what tripped each rule, with the numbers and the rule&apos;s threshold; &lt;i&gt;new&lt;/i&gt; marks what was not flagged at the last meeting.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Rules…&lt;/b&gt; shows and changes the school&apos;s thresholds.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Hold meeting now&lt;/b&gt; records the meeting, so the next one shows what changed; an action (what, about whom, who, by when) is kept with it and syncs to the school&apos;s staff.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync and backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,6 +1253,10 @@
     </message>
     <message>
         <source>&amp;Flex seminars…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data m&amp;eeting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2168,7 +2180,187 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Data meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade {grade} · {school}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the team last met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hold meeting now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record today&apos;s meeting and what is flagged now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school&apos;s early-warning rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Students flagged, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since last meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who needs us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the team said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions the team agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About which student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actio&amp;n:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Student:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No class on this laptop has students with a grade yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team has not met yet (evidence shown: the last 7 days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last met {date} ({days} days ago): changes are since then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last met {date} (yesterday): changes are since then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} since the last meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting recorded: the next one shows what changed since today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the action first: what will be done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4864,6 +5056,202 @@ the app when it locks after a while without use, or when you lock it (Ctrl+L).</
     </message>
     <message>
         <source>Edit accommodation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behind pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no recent evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mastery falling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow-up overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not met by the advisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready to move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subject}: {done} of {total} must-do activities done; about {expected} expected by today (due {due}; the rule allows {margin} % behind).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subject}: no evidence for {days} days, since {date}; the class has recent evidence on it (the rule: {n} days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subject}: no evidence yet, while the class has some from the last {n} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subject}: the last {k} scores went {scores}, down {drop} (the rule: down {d} or more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up of the conference of {held} was due {due}, and there has been none since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step “{subject}” was due {due} and is not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met by the advisor for {days} days, since {date} (the rule: {n} days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never met by the advisor in a conference on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subject}: the last {k} scores are all at mastery or above: {scores} (mastery: {score}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no new evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 piece of evidence, {mean}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pieces of evidence, mean {mean}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New concerns: {n} student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New concerns: {n} students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns: {n} student flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns: {n} students flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: {n} action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: {n} actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer flagged: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to move up: {n} student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to move up: {n} students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the open action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the {n} open actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree actions: who does what by when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early-warning rules — {school}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind pace: how far behind the expected progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent evidence: days without evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the class with recent evidence on a competency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mastery falling: how many of the newest scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mastery falling: by how much</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up overdue: days of grace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met by the advisor: days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to move up: the mastery score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A student is flagged when…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behind a playlist&apos;s expected progress by more than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no evidence on a competency the class is assessing for more than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…a competency counts as being assessed when this share has recent evidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest scores on a competency (how many):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…fall by at least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a next step or follow-up is overdue by more than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the advisor has not met them for more than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready to move up: those newest scores are all at least:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -680,6 +680,14 @@
         <translation>&lt;p&gt;Rotaciones por estaciones: grupos de estudiantes pasan de una estación a otra en bloques con tiempo.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Nuevo plan de rotación&lt;/b&gt; define las estaciones, los bloques y su duración.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Formar grupos&lt;/b&gt; propone grupos según el dominio y tus restricciones; cambia a un estudiante de grupo si lo sabes mejor.&lt;/li&gt;&lt;li&gt;Ctrl+B abre el tablero para el proyector: el temporizador, quién va a dónde y un aviso sonoro antes de cada cambio.&lt;/li&gt;&lt;li&gt;Imprime las tarjetas de grupo, los carteles de las estaciones y el plan del día.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
+        <source>Data meetings</source>
+        <translation>Reuniones de datos</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A grade team's ten minutes: who needs us, what changed since last time, what we agree.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Class &amp;gt; Data meeting (Ctrl+Shift+M) opens the team of the class shown: its school's teachers of that grade.&lt;/li&gt;&lt;li&gt;Each flagged student shows exactly what tripped each rule, with the numbers and the rule's threshold; &lt;i&gt;new&lt;/i&gt; marks what was not flagged at the last meeting.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Rules…&lt;/b&gt; shows and changes the school's thresholds.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Hold meeting now&lt;/b&gt; records the meeting, so the next one shows what changed; an action (what, about whom, who, by when) is kept with it and syncs to the school's staff.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;Los diez minutos de un equipo de grado: quién nos necesita, qué cambió desde la última vez, qué acordamos.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Clase &amp;gt; Reunión de datos (Ctrl+Mayús+M) abre el equipo de la clase que se muestra: los docentes de ese grado en su escuela.&lt;/li&gt;&lt;li&gt;Cada estudiante señalado muestra exactamente qué activó cada regla, con los números y el umbral de la regla; &lt;i&gt;nuevo&lt;/i&gt; marca lo que no estaba señalado en la última reunión.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Reglas…&lt;/b&gt; muestra y cambia los umbrales de la escuela.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Registrar reunión ahora&lt;/b&gt; guarda la reunión, para que la siguiente muestre qué cambió; una acción (qué, sobre quién, quién, para cuándo) se guarda con ella y se sincroniza con el personal de la escuela.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
         <source>Sync and backups</source>
         <translation>Sincronización y copias de seguridad</translation>
     </message>
@@ -1246,6 +1254,10 @@
     <message>
         <source>&amp;Flex seminars…</source>
         <translation>&amp;Seminarios flexibles…</translation>
+    </message>
+    <message>
+        <source>Data m&amp;eeting…</source>
+        <translation>R&amp;eunión de datos…</translation>
     </message>
     <message>
         <source>Rotation &amp;board</source>
@@ -2168,8 +2180,188 @@
         <translation>Próximos pasos sugeridos</translation>
     </message>
     <message>
+        <source>Data meeting</source>
+        <translation>Reunión de datos</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>E&amp;quipo:</translation>
+    </message>
+    <message>
+        <source>Grade {grade} · {school}</source>
+        <translation>Grado {grade} · {school}</translation>
+    </message>
+    <message>
+        <source>When the team last met</source>
+        <translation>Cuándo se reunió el equipo por última vez</translation>
+    </message>
+    <message>
+        <source>&amp;Hold meeting now</source>
+        <translation>&amp;Registrar reunión ahora</translation>
+    </message>
+    <message>
+        <source>Record today's meeting and what is flagged now</source>
+        <translation>Registrar la reunión de hoy y lo que está señalado ahora</translation>
+    </message>
+    <message>
+        <source>R&amp;ules…</source>
+        <translation>Re&amp;glas…</translation>
+    </message>
+    <message>
+        <source>The school's early-warning rules</source>
+        <translation>Las reglas de alerta temprana de la escuela</translation>
+    </message>
+    <message>
+        <source>Students flagged, and why</source>
+        <translation>Estudiantes señalados, y por qué</translation>
+    </message>
+    <message>
         <source>Student</source>
         <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Since last meeting</source>
+        <translation>Desde la última reunión</translation>
+    </message>
+    <message>
+        <source>Who needs us</source>
+        <translation>Quién nos necesita</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Meeting notes</source>
+        <translation>Notas de la reunión</translation>
+    </message>
+    <message>
+        <source>What the team said</source>
+        <translation>Lo que dijo el equipo</translation>
+    </message>
+    <message>
+        <source>Actions the team agreed</source>
+        <translation>Acciones que acordó el equipo</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>New action</source>
+        <translation>Nueva acción</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Qué se hará</translation>
+    </message>
+    <message>
+        <source>About which student</source>
+        <translation>Sobre qué estudiante</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Quién la hace</translation>
+    </message>
+    <message>
+        <source>By when</source>
+        <translation>Para cuándo</translation>
+    </message>
+    <message>
+        <source>&amp;Add action</source>
+        <translation>&amp;Agregar acción</translation>
+    </message>
+    <message>
+        <source>Add the action</source>
+        <translation>Agregar la acción</translation>
+    </message>
+    <message>
+        <source>&amp;Remove action</source>
+        <translation>Qui&amp;tar acción</translation>
+    </message>
+    <message>
+        <source>Remove the selected action</source>
+        <translation>Quitar la acción seleccionada</translation>
+    </message>
+    <message>
+        <source>Actio&amp;n:</source>
+        <translation>A&amp;cción:</translation>
+    </message>
+    <message>
+        <source>&amp;Student:</source>
+        <translation>&amp;Estudiante:</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>Q&amp;uién:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Acciones</translation>
+    </message>
+    <message>
+        <source>No class on this laptop has students with a grade yet.</source>
+        <translation>Ninguna clase de esta computadora tiene todavía estudiantes con grado.</translation>
+    </message>
+    <message>
+        <source>The team has not met yet (evidence shown: the last 7 days).</source>
+        <translation>El equipo todavía no se ha reunido (evidencias mostradas: los últimos 7 días).</translation>
+    </message>
+    <message>
+        <source>Last met {date} ({days} days ago): changes are since then.</source>
+        <translation>Última reunión: {date} (hace {days} días); los cambios son desde entonces.</translation>
+    </message>
+    <message>
+        <source>Last met {date} (yesterday): changes are since then.</source>
+        <translation>Última reunión: {date} (ayer); los cambios son desde entonces.</translation>
+    </message>
+    <message>
+        <source>The whole team</source>
+        <translation>Todo el equipo</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>(nadie todavía)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>No longer flagged</source>
+        <translation>Ya no señalados</translation>
+    </message>
+    <message>
+        <source>{n} since the last meeting</source>
+        <translation>{n} desde la última reunión</translation>
+    </message>
+    <message>
+        <source>{date} (overdue)</source>
+        <translation>{date} (vencida)</translation>
+    </message>
+    <message>
+        <source>whole team</source>
+        <translation>todo el equipo</translation>
+    </message>
+    <message>
+        <source>Meeting recorded: the next one shows what changed since today.</source>
+        <translation>Reunión registrada: la próxima mostrará qué cambió desde hoy.</translation>
+    </message>
+    <message>
+        <source>Type the action first: what will be done.</source>
+        <translation>Escribe primero la acción: qué se hará.</translation>
     </message>
     <message>
         <source>Next</source>
@@ -4868,6 +5060,202 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
     <message>
         <source>Edit accommodation</source>
         <translation>Editar adecuación</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>behind pace</source>
+        <translation>atrasado</translation>
+    </message>
+    <message>
+        <source>no recent evidence</source>
+        <translation>sin evidencias recientes</translation>
+    </message>
+    <message>
+        <source>mastery falling</source>
+        <translation>dominio en descenso</translation>
+    </message>
+    <message>
+        <source>follow-up overdue</source>
+        <translation>seguimiento vencido</translation>
+    </message>
+    <message>
+        <source>not met by the advisor</source>
+        <translation>sin reunión con el tutor</translation>
+    </message>
+    <message>
+        <source>ready to move up</source>
+        <translation>listo para avanzar</translation>
+    </message>
+    <message>
+        <source>{subject}: {done} of {total} must-do activities done; about {expected} expected by today (due {due}; the rule allows {margin} % behind).</source>
+        <translation>{subject}: {done} de {total} actividades obligatorias hechas; se esperaban unas {expected} para hoy (fecha límite {due}; la regla permite un {margin} % de atraso).</translation>
+    </message>
+    <message>
+        <source>{subject}: no evidence for {days} days, since {date}; the class has recent evidence on it (the rule: {n} days).</source>
+        <translation>{subject}: sin evidencias desde hace {days} días, desde el {date}; la clase tiene evidencias recientes de ella (la regla: {n} días).</translation>
+    </message>
+    <message>
+        <source>{subject}: no evidence yet, while the class has some from the last {n} days.</source>
+        <translation>{subject}: todavía sin evidencias, mientras que la clase tiene algunas de los últimos {n} días.</translation>
+    </message>
+    <message>
+        <source>{subject}: the last {k} scores went {scores}, down {drop} (the rule: down {d} or more).</source>
+        <translation>{subject}: las últimas {k} puntuaciones fueron {scores}, una baja de {drop} (la regla: una baja de {d} o más).</translation>
+    </message>
+    <message>
+        <source>The follow-up of the conference of {held} was due {due}, and there has been none since.</source>
+        <translation>El seguimiento de la conferencia del {held} vencía el {due}, y desde entonces no ha habido ninguna.</translation>
+    </message>
+    <message>
+        <source>Next step “{subject}” was due {due} and is not done.</source>
+        <translation>El próximo paso «{subject}» vencía el {due} y no está hecho.</translation>
+    </message>
+    <message>
+        <source>Not met by the advisor for {days} days, since {date} (the rule: {n} days).</source>
+        <translation>Sin reunión con el tutor desde hace {days} días, desde el {date} (la regla: {n} días).</translation>
+    </message>
+    <message>
+        <source>Never met by the advisor in a conference on this laptop.</source>
+        <translation>Nunca tuvo una conferencia con el tutor registrada en esta computadora.</translation>
+    </message>
+    <message>
+        <source>{subject}: the last {k} scores are all at mastery or above: {scores} (mastery: {score}).</source>
+        <translation>{subject}: las últimas {k} puntuaciones están todas en el dominio o por encima: {scores} (dominio: {score}).</translation>
+    </message>
+    <message>
+        <source>no new evidence</source>
+        <translation>sin evidencias nuevas</translation>
+    </message>
+    <message>
+        <source>1 piece of evidence, {mean}</source>
+        <translation>1 evidencia, {mean}</translation>
+    </message>
+    <message>
+        <source>{n} pieces of evidence, mean {mean}</source>
+        <translation>{n} evidencias, promedio {mean}</translation>
+    </message>
+    <message>
+        <source>New concerns: {n} student</source>
+        <translation>Nuevas preocupaciones: {n} estudiante</translation>
+    </message>
+    <message>
+        <source>New concerns: {n} students</source>
+        <translation>Nuevas preocupaciones: {n} estudiantes</translation>
+    </message>
+    <message>
+        <source>Concerns: {n} student flagged</source>
+        <translation>Preocupaciones: {n} estudiante señalado</translation>
+    </message>
+    <message>
+        <source>Concerns: {n} students flagged</source>
+        <translation>Preocupaciones: {n} estudiantes señalados</translation>
+    </message>
+    <message>
+        <source>Overdue: {n} action</source>
+        <translation>Vencidas: {n} acción</translation>
+    </message>
+    <message>
+        <source>Overdue: {n} actions</source>
+        <translation>Vencidas: {n} acciones</translation>
+    </message>
+    <message>
+        <source>No longer flagged: {n}</source>
+        <translation>Ya no señalados: {n}</translation>
+    </message>
+    <message>
+        <source>Ready to move up: {n} student</source>
+        <translation>Listos para avanzar: {n} estudiante</translation>
+    </message>
+    <message>
+        <source>Ready to move up: {n} students</source>
+        <translation>Listos para avanzar: {n} estudiantes</translation>
+    </message>
+    <message>
+        <source>Review the open action</source>
+        <translation>Revisar la acción abierta</translation>
+    </message>
+    <message>
+        <source>Review the {n} open actions</source>
+        <translation>Revisar las {n} acciones abiertas</translation>
+    </message>
+    <message>
+        <source>Agree actions: who does what by when</source>
+        <translation>Acordar acciones: quién hace qué y para cuándo</translation>
+    </message>
+    <message>
+        <source>Early-warning rules — {school}</source>
+        <translation>Reglas de alerta temprana — {school}</translation>
+    </message>
+    <message>
+        <source>Behind pace: how far behind the expected progress</source>
+        <translation>Atrasado: cuánto por detrás del avance esperado</translation>
+    </message>
+    <message>
+        <source>No recent evidence: days without evidence</source>
+        <translation>Sin evidencias recientes: días sin evidencias</translation>
+    </message>
+    <message>
+        <source>Share of the class with recent evidence on a competency</source>
+        <translation>Parte de la clase con evidencias recientes en una competencia</translation>
+    </message>
+    <message>
+        <source>Mastery falling: how many of the newest scores</source>
+        <translation>Dominio en descenso: cuántas de las puntuaciones más recientes</translation>
+    </message>
+    <message>
+        <source>Mastery falling: by how much</source>
+        <translation>Dominio en descenso: cuánto baja</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue: days of grace</source>
+        <translation>Seguimiento vencido: días de gracia</translation>
+    </message>
+    <message>
+        <source>Not met by the advisor: days</source>
+        <translation>Sin reunión con el tutor: días</translation>
+    </message>
+    <message>
+        <source>Ready to move up: the mastery score</source>
+        <translation>Listo para avanzar: la puntuación de dominio</translation>
+    </message>
+    <message>
+        <source>A student is flagged when…</source>
+        <translation>Un estudiante queda señalado cuando…</translation>
+    </message>
+    <message>
+        <source>behind a playlist's expected progress by more than:</source>
+        <translation>va por detrás del avance esperado de una lista de actividades en más de:</translation>
+    </message>
+    <message>
+        <source>no evidence on a competency the class is assessing for more than:</source>
+        <translation>no tiene evidencias en una competencia que la clase está evaluando desde hace más de:</translation>
+    </message>
+    <message>
+        <source>…a competency counts as being assessed when this share has recent evidence:</source>
+        <translation>…una competencia cuenta como evaluada cuando esta parte de la clase tiene evidencias recientes:</translation>
+    </message>
+    <message>
+        <source>the newest scores on a competency (how many):</source>
+        <translation>las puntuaciones más recientes en una competencia (cuántas):</translation>
+    </message>
+    <message>
+        <source>…fall by at least:</source>
+        <translation>…bajan al menos:</translation>
+    </message>
+    <message>
+        <source>a next step or follow-up is overdue by more than:</source>
+        <translation>un próximo paso o seguimiento lleva vencido más de:</translation>
+    </message>
+    <message>
+        <source>the advisor has not met them for more than:</source>
+        <translation>el tutor no se ha reunido con él desde hace más de:</translation>
+    </message>
+    <message>
+        <source>ready to move up: those newest scores are all at least:</source>
+        <translation>listo para avanzar: esas puntuaciones más recientes son todas al menos:</translation>
     </message>
 </context>
 <context>

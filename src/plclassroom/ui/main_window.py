@@ -10,6 +10,7 @@ from plclassroom.ui import i18n, settings, theme
 from plclassroom.ui.backup.actions import BackupActions
 from plclassroom.ui.conferences.panel import ConferencesPanel
 from plclassroom.ui.context import AppContext
+from plclassroom.ui.data_meeting.window import DataMeetingWindow
 from plclassroom.ui.help.about import AboutDialog
 from plclassroom.ui.help.dialog import HelpDialog
 from plclassroom.ui.i18n import tr
@@ -188,6 +189,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_data_meeting(self) -> DataMeetingWindow:
+        """The team of the class shown (its school's grade), on what this laptop holds."""
+        window = DataMeetingWindow(self.context, self.roster.current_class_id(), self)
+        window.show()
+        return window
+
     def _show_rotations(self) -> bool:
         self.tabs.setCurrentWidget(self.rotations)
         return self.rotations.day_view is not None
@@ -258,6 +265,8 @@ class MainWindow(QMainWindow):
                                      triggered=lambda: self.mastery_exports.student_report()))
         class_menu.addSeparator()
         class_menu.addAction(QAction(tr("&Flex seminars…"), self, triggered=self.open_seminars))
+        class_menu.addAction(QAction(tr("Data m&eeting…"), self, shortcut="Ctrl+Shift+M",
+                                     triggered=self.open_data_meeting))
         class_menu.addAction(QAction(tr("Rotation &board"), self, shortcut="Ctrl+B",
                                      triggered=lambda: self._show_rotations() and self.rotations.open_board()))
 

@@ -62,6 +62,15 @@ def topics() -> list[Topic]:
             "<li>Ctrl+B opens the board for the projector: the timer, who goes where, and a chime "
             "before each move.</li>"
             "<li>Print the group cards, the station signs and the day's plan.</li></ul>")),
+        Topic("meeting", tr("Data meetings"), tr(
+            "<p>A grade team's ten minutes: who needs us, what changed since last time, what we agree.</p>"
+            "<ul><li>Class &gt; Data meeting (Ctrl+Shift+M) opens the team of the class shown: its school's "
+            "teachers of that grade.</li>"
+            "<li>Each flagged student shows exactly what tripped each rule, with the numbers and the rule's "
+            "threshold; <i>new</i> marks what was not flagged at the last meeting.</li>"
+            "<li><b>Rules…</b> shows and changes the school's thresholds.</li>"
+            "<li><b>Hold meeting now</b> records the meeting, so the next one shows what changed; an action "
+            "(what, about whom, who, by when) is kept with it and syncs to the school's staff.</li></ul>")),
         Topic("sync", tr("Sync and backups"), tr(
             "<p>Everything works without a network. When there is one, the app syncs with your district "
             "server by itself (Edit &gt; Settings says how often).</p>"

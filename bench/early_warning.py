@@ -1,0 +1,80 @@
+"""Early-warning figures (issue 11): every rule for a class of 35 on the demo school's data, with 6
+playlists of 12 items assigned and half done (target: under 50 ms), and for a grade team (every
+class of a school's grade 6, deduplicated)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import bench, demo_school  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TODAY = date(2026, 11, 23)  # the demo's evidence runs to 20 November
+
+
+def median_ms(call, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def run(quick: bool) -> None:
+    from plclassroom.domain import Enrollment, SchoolClass
+    from plclassroom.services import early_warning, mastery, playlists, roster
+
+    runs = 5 if quick else 20
+    with demo_school() as store:
+        with store.unit_of_work() as uow:
+            classes = roster.list_classes(uow)
+            section, other = classes[0], classes[1]
+            for student in roster.list_students(uow, other.id)[:5]:  # a class of 35
+                uow.add(Enrollment(class_id=section.id, person_id=student.id, role="student"))
+            uow.commit()
+            school_id = uow.get(SchoolClass, section.id).school_id
+            competencies = mastery.class_mastery(uow, section.id).competencies
+            students = [s.id for s in roster.list_students(uow, section.id)]
+        assert len(students) == 35, len(students)
+        cells = {}
+        for number in range(6):
+            with store.unit_of_work() as uow:
+                pid = playlists.create_playlist(uow, f"Playlist {number + 1}", class_id=section.id,
+                                                competency_ids=[competencies[number % len(competencies)].id])
+            items = []
+            for item in range(12):
+                with store.unit_of_work() as uow:
+                    items.append(playlists.add_item(uow, pid, f"Item {item + 1}", "practice"))
+            with store.unit_of_work() as uow:
+                [assignment] = playlists.assign(uow, pid, section.id, start_date=date(2026, 11, 2),
+                                                due_date=date(2026, 11, 27))
+            for n, item in enumerate(items[:6]):
+                cells[(assignment, item)] = students[n * 5:]  # the later students are further behind
+        with store.unit_of_work() as uow:
+            playlists.set_progress_many(uow, cells, "done")
+
+        with store.unit_of_work() as uow:
+            flags = early_warning.class_flags(uow, section.id, TODAY)
+            assert {f.rule.value for f in flags} >= {"behind pace", "no evidence"}, flags
+            ms = median_ms(lambda: early_warning.class_flags(uow, section.id, TODAY), runs)
+        bench("early_warning_class_flags_35_students_6_playlists", ms, "ms")
+
+        with store.unit_of_work() as uow:
+            team = early_warning.team_flags(uow, school_id, "06", TODAY)
+            assert len({f.student_id for f in team}) > 35
+            ms = median_ms(lambda: early_warning.team_flags(uow, school_id, "06", TODAY), runs)
+        bench("early_warning_team_flags_grade_6_4_classes", ms, "ms")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    run("--quick" in sys.argv)

@@ -1,0 +1,1 @@
+"""Data meetings: a grade team's flagged students, changes since last time, agenda and actions."""

@@ -1,0 +1,89 @@
+"""The data meeting window on the demo school, as a team would run it: open it from the Class menu,
+read who is flagged and why, record the meeting, agree an action with the keyboard, tick it done."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from plclassroom.domain.early_warning import Thresholds
+from plclassroom.services import data_meetings, early_warning
+from plclassroom.ui import app as ui_app
+from plclassroom.ui.data_meeting.window import DataMeetingWindow
+from tests.conftest import count, run
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, demo_store):
+    ui_app.make_application()
+    main = ui_app.open_window(demo_store, "meeting")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    team = run(demo_store, data_meetings.team_of_class, main.roster.current_class_id())
+    # The demo's evidence ends 20 November: look back far enough that its rules all have cases.
+    run(demo_store, early_warning.set_thresholds, team.school_id, Thresholds(no_evidence_days=60,
+                                                                             assessed_share=0.2))
+    return main
+
+
+def open_meeting(qtbot, window) -> DataMeetingWindow:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    [meeting] = window.findChildren(DataMeetingWindow)
+    qtbot.waitExposed(meeting)
+    return meeting
+
+
+def test_the_team_of_the_class_shown_with_who_is_flagged_and_why(qtbot, window, demo_store):
+    meeting = open_meeting(qtbot, window)
+    team = meeting.current_team()
+    assert team == run(demo_store, data_meetings.team_of_class, window.roster.current_class_id())
+    assert meeting.team.currentText() == f"Grade 6 · {team.school}"
+    assert "has not met yet" in meeting.last_met.text()
+    tree = meeting.flags
+    assert tree.topLevelItemCount() > 10
+    first = tree.topLevelItem(0)
+    assert first.childCount() >= 1
+    why = first.child(0).text(1)
+    assert any(word in why for word in ("scores", "evidence", "advisor", "due", "activities"))
+    assert meeting.agenda.count() >= 2 and meeting.agenda.item(0).text().startswith("1. ")
+
+
+def test_holding_the_meeting_and_agreeing_an_action_by_keyboard(qtbot, window, demo_store):
+    meeting = open_meeting(qtbot, window)
+    meeting.action_text.setFocus()
+    qtbot.keyClicks(meeting.action_text, "Small group on unit rates")
+    qtbot.keyClick(meeting.action_text, Qt.Key.Key_Return)
+    assert count(demo_store, "SELECT count(*) FROM data_meeting WHERE held_on = ?", date.today().isoformat()) == 1
+    assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE text = 'Small group on unit rates'") == 1
+    assert meeting.actions.rowCount() == 1 and meeting.actions.item(0, 1).text() == "Small group on unit rates"
+    assert meeting.actions.item(0, 2).text() == "whole team"
+    assert "Last met" not in meeting.last_met.text()  # met today: compared with before today
+
+    # Done, with the keyboard: Tab into the table, Space ticks the focused row's box.
+    meeting.actions.setFocus()
+    meeting.actions.setCurrentCell(0, 0)
+    qtbot.keyClick(meeting.actions, Qt.Key.Key_Space)
+    assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE done") == 1
+
+    qtbot.keyClicks(meeting.notes, "Ratios first.")
+    meeting.close()
+    QApplication.processEvents()
+    assert count(demo_store, "SELECT count(*) FROM data_meeting WHERE notes = 'Ratios first.'") == 1
+
+
+def test_the_rules_are_the_school_s_and_change_the_flags(qtbot, window, demo_store):
+    meeting = open_meeting(qtbot, window)
+    team = meeting.current_team()
+    before = sum(1 for f in meeting.view.flags if f.rule.value == "not met by advisor")
+    assert before
+    rules = meeting.open_rules()
+    assert rules.advisor.value() == 21
+    rules.advisor.setValue(365)
+    rules.save()
+    assert run(demo_store, early_warning.thresholds, team.school_id).advisor_days == 365
+    assert not [f for f in meeting.view.flags if f.rule.value == "not met by advisor"]  # reloaded
