@@ -2228,6 +2228,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which flags to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New since the last meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Who needs us</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2337,6 +2357,14 @@
     </message>
     <message>
         <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {all} students flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

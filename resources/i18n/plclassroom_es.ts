@@ -2228,6 +2228,26 @@
         <translation>Desde la última reunión</translation>
     </message>
     <message>
+        <source>Flags</source>
+        <translation>Señales</translation>
+    </message>
+    <message>
+        <source>Which flags to show</source>
+        <translation>Qué señales mostrar</translation>
+    </message>
+    <message>
+        <source>Every flag</source>
+        <translation>Todas las señales</translation>
+    </message>
+    <message>
+        <source>New since the last meeting</source>
+        <translation>Nuevas desde la última reunión</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
         <source>Who needs us</source>
         <translation>Quién nos necesita</translation>
     </message>
@@ -2338,6 +2358,14 @@
     <message>
         <source>new</source>
         <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>New: {why}</source>
+        <translation>Nuevo: {why}</translation>
+    </message>
+    <message>
+        <source>{shown} of {all} students flagged</source>
+        <translation>{shown} de {all} estudiantes señalados</translation>
     </message>
     <message>
         <source>No longer flagged</source>

@@ -96,6 +96,8 @@ def apply(theme: str | None = None) -> str:
     _hook_os_changes(app)
     _state["chosen"] = theme if theme is not None else settings.preferences().theme
     resolved = effective(_state["chosen"])
+    if app.property("plclassroom_theme") == resolved:
+        return resolved  # already so: restyling every window again would only cost time
     app.setStyle("Fusion" if resolved != LIGHT else _state["native_style"])
     app.setPalette(_palette(resolved, _state["native_palette"]))
     app.setStyleSheet(style_sheet(resolved))
@@ -141,9 +143,11 @@ def apply_text_scale(percent: int | None = None) -> int:
     size = font.pointSizeF()
     if size > 0:
         font.setPointSizeF(size * percent / 100)
+    settings.set_text_scale(percent)
+    if app.font() == font:
+        return percent
     app.setFont(font)
     app.setStyleSheet(app.styleSheet())  # a style sheet holds the fonts it resolved: make it look again
-    settings.set_text_scale(percent)
     return percent
 
 

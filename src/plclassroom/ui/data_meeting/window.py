@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plclassroom.domain.early_warning import Flag
+from plclassroom.domain.early_warning import Flag, Rule
 from plclassroom.services import data_meetings
 from plclassroom.services.data_meetings import MeetingError, MeetingView, Team
 from plclassroom.ui.context import AppContext
@@ -78,11 +78,25 @@ class DataMeetingWindow(QDialog):
         top.addWidget(self.hold)
 
         self.flags = QTreeWidget(accessibleName=tr("Students flagged, and why"))
-        self.flags.setHeaderLabels([tr("Student"), tr("Why"), tr("Since last meeting")])
+        self.flags.setHeaderLabels([tr("Student"), tr("Flags"), tr("Since last meeting")])
         self.flags.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.flags.setWordWrap(True)
+        self.show_only = QComboBox(accessibleName=tr("Which flags to show"))
+        self.show_only.addItem(tr("Every flag"), "")
+        self.show_only.addItem(tr("New since the last meeting"), "new")
+        for rule in Rule:
+            self.show_only.addItem(rule_name(rule).capitalize(), rule.value)
+        self.show_only.currentIndexChanged.connect(lambda _i: self.view and self._fill_flags(self.view))
+        show_label = QLabel(tr("S&how:"))
+        show_label.setBuddy(self.show_only)
+        self.flag_count = QLabel()
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(show_label)
+        filter_row.addWidget(self.show_only, 1)
+        filter_row.addWidget(self.flag_count, 1)
         flags_box = QGroupBox(tr("Who needs us"))
-        QVBoxLayout(flags_box).addWidget(self.flags)
+        flags_layout = QVBoxLayout(flags_box)
+        flags_layout.addLayout(filter_row)
+        flags_layout.addWidget(self.flags)
 
         self.agenda = QListWidget(accessibleName=tr("Agenda"))
         agenda_box = QGroupBox(tr("Agenda"))
@@ -132,7 +146,8 @@ class DataMeetingWindow(QDialog):
         body = QSplitter()
         body.addWidget(flags_box)
         body.addWidget(right)
-        body.setSizes([640, 560])
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(body, 1)
@@ -185,8 +200,14 @@ class DataMeetingWindow(QDialog):
             by_student.setdefault(flag.student_id, []).append(flag)
         bold = QFont()
         bold.setBold(True)
+        wanted = self.show_only.currentData()
+        shown = 0
         for student_id in view.flagged_students():
-            flags = by_student[student_id]
+            flags = [f for f in by_student[student_id]
+                     if not wanted or (wanted == "new" and f.key in view.new) or f.rule.value == wanted]
+            if not flags:
+                continue
+            shown += 1
             concerns = sum(1 for f in flags if f.concern)
             summary = ", ".join(sorted({rule_name(f.rule) for f in flags}))
             new = any(f.key in view.new for f in flags)
@@ -197,17 +218,23 @@ class DataMeetingWindow(QDialog):
                 top.setFont(0, bold)
             top.setToolTip(1, summary)
             for flag in flags:
-                child = QTreeWidgetItem(["", flag_text(flag), tr("new") if flag.key in view.new else ""])
+                # The whole sentence, across the columns: what tripped the rule, with its numbers.
+                text = flag_text(flag)
+                child = QTreeWidgetItem([(tr("New: {why}").format(why=text) if flag.key in view.new else text)])
                 child.setData(0, Qt.ItemDataRole.UserRole, flag.key)
-                child.setToolTip(1, flag_text(flag))
+                child.setToolTip(0, text)
                 top.addChild(child)
             self.flags.addTopLevelItem(top)
+            for index in range(top.childCount()):
+                top.child(index).setFirstColumnSpanned(True)  # only once the item is in the tree
+        self.flag_count.setText(tr("{shown} of {all} students flagged").format(
+            shown=shown, all=len(view.flagged_students())))
         if view.cleared:
             done = QTreeWidgetItem([tr("No longer flagged"), tr("{n} since the last meeting").format(
                 n=len(view.cleared)), ""])
             self.flags.addTopLevelItem(done)
         self.flags.expandAll()
-        self.flags.resizeColumnToContents(0)
+        self.flags.setColumnWidth(0, max(180, self.flags.fontMetrics().horizontalAdvance("M" * 16)))
 
     def _fill_actions(self, view: MeetingView) -> None:
         self.actions.blockSignals(True)
