@@ -24,7 +24,8 @@ def test_the_self_test_passes_and_leaves_the_persons_files_alone(tmp_path):
     assert "from source" in lines[0]
     checks = [line.split(":")[0].strip() for line in lines[1:-1]]
     assert checks == ["ok    Qt", "ok    demo school", "ok    main window", "ok    evidence", "ok    photo",
-                      "ok    charts and exports", "ok    groups", "ok    sync libraries", "ok    modules"]
+                      "ok    charts and exports", "ok    groups", "ok    languages and licences",
+                      "ok    sync libraries", "ok    modules"]
     assert lines[-1].startswith("self-test passed")
     assert "platform offscreen" in result.stdout and "30 students" in result.stdout
     assert list(data.iterdir()) == [] and written(home) == []  # everything went to its own folder

@@ -18,6 +18,8 @@ from tests.conftest import count, run
 PRIVATE = "Talked about the move between homes, zebrafish-7431"
 SHARED = "Proud of the ratio tables project, okapi-2208"
 CONCERN = "Seems tired on Mondays, quokka-5519"
+# The caseload's order ("most in need first") depends on the day: the demo's term, not the calendar's.
+DEMO_TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
@@ -25,7 +27,7 @@ def student(demo_store):
     """A student of the first advisor's caseload, with a shared and a private conference, an
     advisor note, and a photo attached to a piece of their evidence."""
     advisor = run(demo_store, conferences.advisors)[0][0]
-    student_id = run(demo_store, conferences.caseload, advisor)[0].student_id
+    student_id = run(demo_store, conferences.caseload, advisor, DEMO_TODAY)[0].student_id
     run(demo_store, conferences.save_conference, ConferenceInput(
         student_id, advisor, date(2026, 11, 24), "check-in", notes=SHARED, privacy="teachers",
         steps=[StepInput("Finish practice set A, okapi", "student")]))
@@ -85,7 +87,7 @@ def test_a_cancelled_export_writes_nothing(demo_store, student, tmp_path, at):
 
 
 def test_delete_from_this_laptop_removes_every_trace_and_sends_nothing(demo_store, student, tmp_path):
-    other = run(demo_store, conferences.caseload, run(demo_store, conferences.advisors)[0][0])[1].student_id
+    other = run(demo_store, conferences.caseload, run(demo_store, conferences.advisors)[0][0], DEMO_TODAY)[1].student_id
     photo = tmp_path / "poster.pdf"
     photo.write_bytes(b"%PDF-1.4 a poster about ratios, kept once")
     run(demo_store, attachments.attach_file, "evidence", evidence_of(demo_store, student)[0], photo)

@@ -35,6 +35,7 @@ from pydantic import Field as PydanticField
 from sqlalchemy import exc as sa_exc
 from starlette.concurrency import run_in_threadpool
 
+from plclassroom.server import dashboard
 from plclassroom.services import district, district_bundles, district_snapshot, district_sync
 from plclassroom.services.district_housekeeping import LeftBehind
 from plclassroom.store.database import Store
@@ -123,17 +124,25 @@ class RateLimiter:
     def check(self, key: str) -> None:
         """Count a request, or raise 429 when the key has had its share this minute."""
         with self._lock:
-            now = self.clock()
-            if len(self._hits) > 10_000:  # keys nobody used for a minute go (random tokens, old IPs)
-                self._hits = {k: v for k, v in self._hits.items() if v and now - v[-1] < WINDOW_SECONDS}
-            hits = self._hits.setdefault(key, deque())
-            while hits and now - hits[0] >= WINDOW_SECONDS:
-                hits.popleft()
-            if len(hits) >= self.limit:
-                wait = max(1, math.ceil(WINDOW_SECONDS - (now - hits[0])))
+            wait = self._wait(key)
+            if wait:
                 raise HTTPException(429, "Too many requests: try again shortly.",
                                     headers={"Retry-After": str(wait)})
-            hits.append(now)
+            self._hits[key].append(self.clock())
+
+    def retry_after(self, key: str) -> int:
+        """Seconds until the key may have another request (0: now), without counting one."""
+        with self._lock:
+            return self._wait(key)
+
+    def _wait(self, key: str) -> int:
+        now = self.clock()
+        if len(self._hits) > 10_000:  # keys nobody used for a minute go (random tokens, old IPs)
+            self._hits = {k: v for k, v in self._hits.items() if v and now - v[-1] < WINDOW_SECONDS}
+        hits = self._hits.setdefault(key, deque())
+        while hits and now - hits[0] >= WINDOW_SECONDS:
+            hits.popleft()
+        return max(1, math.ceil(WINDOW_SECONDS - (now - hits[0]))) if len(hits) >= self.limit else 0
 
 
 def response_encoding(accept: str) -> str:
@@ -308,6 +317,8 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
                         # A value that fits no column: the whole batch is rolled back. Only the
                         # error's kind is logged, never its text (it may quote the value).
                         log.warning("push from device %s failed: %s", device.id, type(error).__name__)
+                        uow.session.rollback()  # the batch's writes go before the count is written
+                        district.record_push_failure(uow, device.id)
                         raise HTTPException(400, "A change in this batch could not be applied; "
                                                  "nothing from the batch was saved.") from None
             return _packed(reply, answer)
@@ -471,6 +482,9 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
                               user=user.name, role=user.role)
 
         return await run_in_threadpool(work)
+
+    # People's pages (sign-in with a password), beside the devices' API; not in the OpenAPI document.
+    app.include_router(dashboard.make_router(store, write_lock, failures=RateLimiter(5), attempts=RateLimiter(30)))
 
     published = app.openapi
 

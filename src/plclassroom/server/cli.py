@@ -60,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
                          help="do not wait for devices that have not synced for this many days")
     compact.add_argument("--leave-behind", action="append", default=[], metavar="DEVICE_ID",
                          help="do not wait for this device (repeat for several)")
+    password = commands.add_parser(
+        "set-password", help="set a user's password for the web dashboard (/dashboard)",
+        description="Read the password from standard input when it is not a terminal (one line), else ask for it "
+                    "twice. At least 10 characters. The user's open dashboard sessions end.")
+    password.add_argument("user", help="the user's id, or their name when no one else has it")
+    rollups = commands.add_parser(
+        "rollups", help="count the dashboard's early-warning flags (run nightly); --rebuild: all its figures",
+        description="Count every school's early-warning flags for the dashboard (they change with the day: run "
+                    "this nightly, from cron or a timer). Mastery figures follow each sync by themselves; "
+                    "--rebuild recomputes them all from the records (an existing district, or after a scale's "
+                    "levels or a framework's competencies changed).")
+    rollups.add_argument("--rebuild", action="store_true", help="also recompute every mastery figure")
     serve = commands.add_parser("serve", help="run the server")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8765, help="the port (default 8765)")
@@ -238,6 +250,41 @@ def housekeeping(store, leave_behind=(), silent: timedelta | None = None):
     return done
 
 
+def set_password(store, args) -> int:
+    import getpass
+
+    from plclassroom.services import district_sessions
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("New password: ")
+        if getpass.getpass("Again: ") != password:
+            raise CliError("The two passwords differ: nothing was changed.")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    with store.unit_of_work() as uow:
+        user = district_sessions.set_password(uow, args.user, password)
+    print(f"{user.name} ({user.role}) can now sign in to the dashboard at /dashboard.")
+    return 0
+
+
+def rollups(store, args) -> int:
+    import time
+
+    from plclassroom.services import district_rollups
+
+    if args.rebuild:
+        started = time.perf_counter()
+        with store.unit_of_work() as uow:
+            rows = district_rollups.rebuild(uow)
+        print(f"Mastery figures rebuilt: {rows:,} student levels ({time.perf_counter() - started:.1f} s).")
+    started = time.perf_counter()
+    with store.unit_of_work() as uow:
+        flagged = district_rollups.refresh_flags(uow)
+    print(f"Early-warning flags counted: {flagged:,} students with a concern flag "
+          f"({time.perf_counter() - started:.1f} s).")
+    return 0
+
+
 def _devices(store):
     from plclassroom.services import district
 
@@ -280,8 +327,8 @@ def _loopback(host: str) -> bool:
 
 COMMANDS = {"create-user": create_user, "enrol-code": enrol_code, "users": users, "devices": devices,
             "revoke": revoke, "import-roster": import_roster, "import-bundle": import_bundle, "compact": compact,
-            "serve": serve}
-NEEDS_EXISTING = {"enrol-code", "users", "devices", "revoke", "import-bundle", "compact"}
+            "set-password": set_password, "rollups": rollups, "serve": serve}
+NEEDS_EXISTING = {"enrol-code", "users", "devices", "revoke", "import-bundle", "compact", "set-password", "rollups"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -169,6 +169,14 @@ def touch_device(uow: UnitOfWork, device: DistrictDevice, pushed: int) -> None:
     uow.commit()
 
 
+def record_push_failure(uow: UnitOfWork, device_id: str) -> None:
+    """A push from the device failed whole (nothing of it saved): counted for the dashboard's sync
+    health. Commits."""
+    uow.session.execute(update(DistrictDevice).where(DistrictDevice.id == device_id).values(
+        push_failures=DistrictDevice.push_failures + 1, last_push_failure_at=_now()))
+    uow.commit()
+
+
 def revoke_device(uow: UnitOfWork, device_id: str) -> DeviceView:
     """Stop a device's token working (it can enrol again with a new code); returns the device."""
     device = uow.session.get(DistrictDevice, device_id)

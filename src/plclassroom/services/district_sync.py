@@ -30,6 +30,7 @@ from sqlalchemy import case, delete, func, insert, or_, select, true
 
 from plclassroom.domain import LONG_TEXT, Enrollment, Person, SchoolClass, SyncConflict
 from plclassroom.domain.base import SYNC_COLUMNS, new_id
+from plclassroom.services import district_rollups
 from plclassroom.services.district_housekeeping import check_cursor
 from plclassroom.store.bulk import upsert
 from plclassroom.store.capture import defaults
@@ -313,6 +314,7 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
     device.last_sync_at = datetime.now(UTC)
     device.pulled_seq = max(device.pulled_seq, request.cursor)  # what it holds, for housekeeping
     device.changes_pushed += new  # not a retried batch, not a refusal
+    device.changes_refused += len(reply.rejected)  # sync health, for the dashboard
     uow.session.add(device)
     uow.commit()
     return reply
@@ -413,6 +415,8 @@ def merge(uow: UnitOfWork, device_id: str, scope: Scope, request: PushRequest) -
         if lost:
             lost_fields.setdefault((change.table, change.row), set()).update(lost)
     batch.finish()
+    # The dashboard's roll-ups move with the rows, in this same transaction (see district_rollups).
+    district_rollups.changes_applied(uow, {key: batch.rows[key] for key in batch.dirty})
     # What stands after the whole batch, for the fields where one of the device's changes lost
     # (a later change of the same batch may have won them back: those are left out).
     for (table, row_id), names in lost_fields.items():

@@ -258,15 +258,24 @@ def class_mastery(uow: UnitOfWork, class_id: str, as_of: date | None = None,
                   method: Method | str | None = None, params: dict | None = None) -> ClassMastery:
     """Every student's level on every competency of the class (by its method, or ``method``)."""
     section = _section(uow, class_id)
+    students = class_students(uow, class_id)
+    competencies = class_competencies(uow, section)
+    scale, method, params, cells = class_cells(uow, section, [s.id for s in students], [c.id for c in competencies],
+                                               as_of, method, params)
+    return ClassMastery(class_id, section.title, scale, method, params, students, competencies, cells, as_of)
+
+
+def class_cells(uow: UnitOfWork, section: SchoolClass, student_ids: list[str], competency_ids: list[str],
+                as_of: date | None = None, method: Method | str | None = None, params: dict | None = None,
+                ) -> tuple[Scale, Method, dict, dict[tuple[str, str], Cell]]:
+    """The class's scale, method, parameters and cells, for some of its students and competencies
+    only (the district's roll-ups recompute just the pairs a sync changed)."""
     scale = class_scale(uow, section)
     method = Method(method or section.mastery_method)
     params = {"mastery_score": scale.mastery_score, "scale_min": scale.bottom, "scale_max": scale.top,
               **(section.mastery_params or {}), **(params or {})}
-    students = class_students(uow, class_id)
-    competencies = class_competencies(uow, section)
-    student_ids = [s.id for s in students]
-    pieces, newest = _pieces(uow, student_ids, [c.id for c in competencies], as_of)
-    overrides = _overrides(uow, class_id, student_ids) if as_of is None else {}
+    pieces, newest = _pieces(uow, student_ids, competency_ids, as_of)
+    overrides = _overrides(uow, section.id, student_ids) if as_of is None else {}
     cells: dict[tuple[str, str], Cell] = {}
     for key, found in pieces.items():
         result = calculate(found, method, **params)
@@ -276,11 +285,12 @@ def class_mastery(uow: UnitOfWork, class_id: str, as_of: date | None = None,
             cells[key] = Cell(override.score, scale.level_for(override.score), len(found), result, override)
         else:
             cells[key] = Cell(result.score, scale.level_for(result.score), len(found), result)
+    wanted = set(competency_ids)
     for key, override in overrides.items():
-        if key not in cells and key[1] in {c.id for c in competencies}:
+        if key not in cells and key[1] in wanted:
             cells[key] = Cell(override.score, scale.level_for(override.score), 0,
                               MasteryResult(method, None, "no evidence yet"), override)
-    return ClassMastery(class_id, section.title, scale, method, params, students, competencies, cells, as_of)
+    return scale, method, params, cells
 
 
 def compare_methods(uow: UnitOfWork, class_id: str, params: dict | None = None) -> dict[Method, ClassMastery]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from plclassroom.domain.base import Synced, new_id
 from plclassroom.domain.clock import HybridLogicalClock
-from plclassroom.store import capture, district, drafts, forget, migrations  # noqa: F401  (drafts, district, forget: tables)
+from plclassroom.store import capture, dashboard, district, drafts, forget, migrations  # noqa: F401  (tables)
 from plclassroom.store.engine import database_url, make_engine, make_postgres_engine
 from plclassroom.store.outbox import Device
 from plclassroom.store.unit_of_work import UnitOfWork

@@ -22,6 +22,8 @@ class DistrictUser(SQLModel, table=True):
     person_id: str | None = Field(default=None, max_length=36)  # the person row the user is
     school_id: str | None = Field(default=None, max_length=36)
     created_at: datetime
+    # For signing in to the web dashboard (``services/district_sessions.py``): scrypt, salted; None: cannot.
+    password_hash: str | None = None
 
 
 class DistrictDevice(SQLModel, table=True):
@@ -38,6 +40,10 @@ class DistrictDevice(SQLModel, table=True):
     # The change-log sequence the device holds everything up to (its last pull's cursor, or the
     # one its last push or bundle carried): compaction never goes past the lowest of these.
     pulled_seq: int = Field(default=0, sa_type=BigInteger)
+    # Sync health for the dashboard: changes the district refused, and pushes that failed whole.
+    changes_refused: int = 0
+    push_failures: int = 0
+    last_push_failure_at: datetime | None = None
 
 
 class EnrolCode(SQLModel, table=True):

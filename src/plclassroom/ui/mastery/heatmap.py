@@ -201,10 +201,10 @@ class HeatmapPanel(QWidget):
         self.as_of = QDateEdit(QDate.currentDate(), calendarPopup=True, accessibleName=tr("As of date"))
         self.as_of.setEnabled(False)
         self.filter = QLineEdit(placeholderText=tr("Filter students"), accessibleName=tr("Filter students"))
-        self.filter.setMinimumWidth(self.filter.fontMetrics().horizontalAdvance(self.filter.placeholderText()) + 24)
+        self.filter.setMinimumWidth(self.filter.fontMetrics().horizontalAdvance("M" * 6))
         self.level_filter = QComboBox(accessibleName=tr("Show students"))
         self.level_filter.addItems([tr("All students"), tr("Below mastery on the selected competency")])
-        self.summary = QLabel()
+        self.summary = QLabel(wordWrap=True)  # may wrap to two lines rather than squeeze the filter away
         settings = QPushButton(tr("Mastery settings…"),
                                accessibleName=tr("Method, scale and grades for this class"))
         settings.clicked.connect(self.open_settings)
