@@ -124,9 +124,9 @@ class DataMeetingWindow(QDialog):
         remove.clicked.connect(self.remove_action)
         form = QFormLayout()
         form.addRow(tr("Actio&n:"), self.action_text)
-        row = QHBoxLayout()
-        for label, widget in ((tr("&Student:"), self.action_student), (tr("&Who:"), self.action_owner),
-                              (tr("&By:"), self.action_due)):
+        form.addRow(tr("&Student:"), self.action_student)
+        row = QHBoxLayout()  # two rows, so that the flags beside keep most of the width
+        for label, widget in ((tr("&Who:"), self.action_owner), (tr("&By:"), self.action_due)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             row.addWidget(caption)
@@ -143,7 +143,7 @@ class DataMeetingWindow(QDialog):
         for box in (agenda_box, notes_box, actions_box):
             right.addWidget(box)
         right.setSizes([160, 120, 360])
-        body = QSplitter()
+        self.body = body = QSplitter()
         body.addWidget(flags_box)
         body.addWidget(right)
         body.setStretchFactor(0, 3)
@@ -323,6 +323,13 @@ class DataMeetingWindow(QDialog):
         except MeetingError as error:
             self.context.message.emit(str(error))
         self.load()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):  # the flags' sentences get most of the width, once
+            self._sized = True
+            width = sum(self.body.sizes())
+            self.body.setSizes([width * 3 // 5, width - width * 3 // 5])
 
     def closeEvent(self, event) -> None:
         self._save_notes()
