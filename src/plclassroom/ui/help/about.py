@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -88,6 +88,7 @@ class AboutDialog(QDialog):
             "<p>Data: {database}<br>Python {python}, Qt {qt}</p>").format(
                 version=plclassroom.__version__, database=database, python=platform.python_version(),
                 qt=qVersion()), wordWrap=True, accessibleName=tr("About plclassroom"))
+        about.setAlignment(Qt.AlignmentFlag.AlignTop)
         libraries = bundled_libraries()
         self.table = QTableWidget(len(libraries), 3, accessibleName=tr("Bundled libraries and their licences"))
         self.table.setHorizontalHeaderLabels([tr("Library"), tr("Version"), tr("Licence")])
