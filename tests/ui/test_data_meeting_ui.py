@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from plclassroom.domain.early_warning import Thresholds
 from plclassroom.services import data_meetings, early_warning
-from plclassroom.ui import app as ui_app
 from plclassroom.ui.data_meeting.window import DataMeetingWindow
 from tests.conftest import count, run
 
@@ -17,17 +16,13 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, demo_store):
-    ui_app.make_application()
-    main = ui_app.open_window(demo_store, "meeting")
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    team = run(demo_store, data_meetings.team_of_class, main.roster.current_class_id())
-    # The demo's evidence ends 20 November: look back far enough that its rules all have cases.
+def window(window, demo_store):
+    """The shared main window, with the school's rules looking back far enough that on the demo's
+    evidence (it ends 20 November) every rule has cases."""
+    team = run(demo_store, data_meetings.team_of_class, window.roster.current_class_id())
     run(demo_store, early_warning.set_thresholds, team.school_id, Thresholds(no_evidence_days=60,
                                                                              assessed_share=0.2))
-    return main
+    return window
 
 
 def open_meeting(qtbot, window) -> DataMeetingWindow:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from plclassroom.services import profiles
-from plclassroom.ui import app as ui_app
 from plclassroom.ui import i18n, settings, theme
 from plclassroom.ui.help.about import bundled_libraries
 from plclassroom.ui.help.dialog import HelpDialog
@@ -17,16 +16,6 @@ from plclassroom.ui.help.topics import topics
 from plclassroom.ui.i18n import tr
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, demo_store):
-    ui_app.make_application()
-    main = ui_app.open_window(demo_store, "languages")
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 def choose_language(qtbot, window, language):
