@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build  # noqa: E402
 import bundles  # noqa: E402
 import conferences  # noqa: E402
+import dashboard  # noqa: E402
 import early_warning  # noqa: E402
 import frameworks  # noqa: E402
 import housekeeping  # noqa: E402
@@ -146,6 +147,7 @@ def main() -> None:
     sync.run(args.quick)
     bundles.run(args.quick)
     ingest.run(args.quick)
+    dashboard.run(args.quick)
     verify.run(args.quick)
     snapshot.run(args.quick)
     housekeeping.run(args.quick)

@@ -10,8 +10,9 @@ libglib2.0-0 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 xvfb xauth"
 
 # The tests also run the district server on PostgreSQL: they start a throwaway one (tests/postgres.py).
-# ... and build the Linux app with PyInstaller (it reads binaries with objdump, from binutils).
-if [ "${1:-}" = "test" ]; then PACKAGES="$PACKAGES postgresql binutils"; fi
+# ... and build the Linux app with PyInstaller (it reads binaries with objdump, from binutils);
+# ... and look at the district's web dashboard in a real headless browser (chromium-headless-shell).
+if [ "${1:-}" = "test" ]; then PACKAGES="$PACKAGES postgresql binutils chromium-headless-shell"; fi
 
 missing=""
 for pkg in $PACKAGES; do
@@ -24,7 +25,7 @@ if [ -n "$missing" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
   else
-    echo "Not a Debian/Ubuntu machine: install$missing (Qt 6's runtime libraries; PostgreSQL for the tests) with your package manager." >&2
+    echo "Not a Debian/Ubuntu machine: install$missing (Qt 6's runtime libraries; PostgreSQL and chromium for the tests) with your package manager." >&2
   fi
 fi
 

@@ -10,6 +10,7 @@ as the PostgreSQL tests do (``tests/postgres.py``).
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -43,8 +44,10 @@ class Browser:
         self._from_chrome, from_chrome_w = os.pipe()
 
         def pipes_on_3_and_4() -> None:  # where --remote-debugging-pipe looks for them
-            os.dup2(to_chrome_r, 3)
-            os.dup2(from_chrome_w, 4)
+            # Out of the way first: either pipe may itself be on 3 or 4.
+            reading, writing = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10), fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
+            os.dup2(reading, 3)
+            os.dup2(writing, 4)
 
         args = [binary, "--headless", "--remote-debugging-pipe", f"--user-data-dir={self.profile}",
                 "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--hide-scrollbars",

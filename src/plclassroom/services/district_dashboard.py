@@ -614,6 +614,23 @@ class AuditLine:
     user: str
     role: str
     route: str
+    what: str = ""  # the route in words: "6.RP.A.1 in Grade 6, Cedar Hollow Middle School"
+
+
+def _describe(uow: UnitOfWork, route: str, cache: dict[str, str]) -> str:
+    if route not in cache:
+        parts = route.split("?")[0].strip("/").split("/")
+        if len(parts) == 7 and parts[1] == "school" and parts[3] == "grade" and parts[5] == "competency":
+            school, competency = uow.get(School, parts[2]), uow.get(Competency, parts[6])
+            code = (short_code(competency.code) if competency.code else competency.statement[:60]) \
+                if competency else "a competency"
+            grade = "" if parts[4] == "-" else parts[4]
+            cache[route] = f"{code} in {grade_label(grade)}, {school.name if school else 'a school'}"
+        elif parts[-1] == "audit":
+            cache[route] = "This list of who has seen the record"
+        else:
+            cache[route] = route
+    return cache[route]
 
 
 @dataclass
@@ -634,7 +651,9 @@ def audit_page(uow: UnitOfWork, viewer: Viewer, student_id: str, route: str, lim
                                       and person.school_id == viewer.school_id)):
         return None
     school = uow.get(School, person.school_id) if person.school_id else None
-    views = [AuditLine(_utc(r.viewed_at), r.user_name, r.role, r.route) for r in uow.session.execute(
+    described: dict[str, str] = {}
+    views = [AuditLine(_utc(r.viewed_at), r.user_name, r.role, r.route, _describe(uow, r.route, described))
+             for r in uow.session.execute(
         select(ViewAudit).where(ViewAudit.student_id == student_id)
         .order_by(ViewAudit.viewed_at.desc(), ViewAudit.id.desc()).limit(limit)).scalars()]
     log_view(uow, viewer, route, [student_id])

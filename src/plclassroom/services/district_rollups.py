@@ -94,10 +94,12 @@ def _pairs_of(uow: UnitOfWork, students: Iterable[str]) -> set[Pair]:
     found: set[Pair] = set()
     for part in _chunks(students):
         for table in (Evidence, MasteryOverride):
-            found.update(session.execute(select(table.student_id, table.competency_id).distinct().where(
-                table.student_id.in_(part), table.deleted.is_(False))).tuples())
-        found.update(session.execute(select(StudentMastery.student_id, StudentMastery.competency_id).where(
-            StudentMastery.student_id.in_(part))).tuples())
+            found.update((s, c) for s, c in session.execute(select(table.student_id, table.competency_id)
+                                                            .distinct().where(table.student_id.in_(part),
+                                                                              table.deleted.is_(False))))
+        found.update((s, c) for s, c in session.execute(select(StudentMastery.student_id,
+                                                               StudentMastery.competency_id).where(
+            StudentMastery.student_id.in_(part))))
     return found
 
 
@@ -255,8 +257,11 @@ def rebuild(uow: UnitOfWork) -> int:
     for table in (Evidence, MasteryOverride):
         students.update(uow.session.execute(select(table.student_id).distinct().where(
             table.deleted.is_(False))).scalars())
-    for part in _chunks(students):
-        refresh(uow, _pairs_of(uow, part))
+    # School by school: a class's students fall in one chunk, so each class is read about once.
+    schools = dict(uow.session.execute(select(Person.id, Person.school_id).where(Person.role == Role.STUDENT)).all())
+    ordered = sorted(students, key=lambda s: (schools.get(s) or "", s))
+    for start in range(0, len(ordered), CHUNK):
+        refresh(uow, _pairs_of(uow, ordered[start:start + CHUNK]))
     rows = uow.session.execute(select(func.count()).select_from(StudentMastery)).scalar()
     uow.commit()
     return rows

@@ -132,11 +132,14 @@ def _gather(uow: UnitOfWork, sections: list[SchoolClass], today: date) -> tuple[
 
     evidence: dict[str, list[ScorePoint]] = defaultdict(list)
     if competency_ids:
+        # By student only (as services/mastery reads it): by competency, SQLite would search every
+        # student's evidence on them, a whole district's on the server.
         for row in session.execute(select(
                 Evidence.id, Evidence.student_id, Evidence.competency_id, Evidence.observed_on, Evidence.score,
                 Evidence.hlc, Evidence.supersedes_id).where(
-                Evidence.student_id.in_(ids), Evidence.competency_id.in_(competency_ids),
-                Evidence.deleted.is_(False))):
+                Evidence.student_id.in_(ids), Evidence.deleted.is_(False))):
+            if row.competency_id not in competency_ids:
+                continue
             evidence[row.student_id].append(ScorePoint(row.id, row.observed_on, row.score, row.competency_id,
                                                        row.supersedes_id, order=row.hlc))
 
@@ -267,12 +270,14 @@ def team_flags(uow: UnitOfWork, school_id: str, grade: str, today: date | None =
     classes, each class's context applied to its own students; a flag raised in two classes (the
     same key) once. By student name, then rule."""
     today = today or date.today()
+    # The ids, then the rows: not DISTINCT over whole rows (PostgreSQL, on the district server, has
+    # no equality for their JSON columns).
+    taught = (select(Enrollment.class_id).join(Person, Person.id == Enrollment.person_id)
+              .where(Enrollment.role == Role.STUDENT, Enrollment.deleted.is_(False), Enrollment.archived.is_(False),
+                     Person.grade == grade, Person.deleted.is_(False)))
     sections = list(uow.session.execute(
-        select(SchoolClass).distinct().join(Enrollment, Enrollment.class_id == SchoolClass.id)
-        .join(Person, Person.id == Enrollment.person_id)
-        .where(SchoolClass.school_id == school_id, SchoolClass.deleted.is_(False), SchoolClass.archived.is_(False),
-               Enrollment.role == Role.STUDENT, Enrollment.deleted.is_(False), Enrollment.archived.is_(False),
-               Person.grade == grade, Person.deleted.is_(False))
+        select(SchoolClass).where(SchoolClass.id.in_(taught), SchoolClass.school_id == school_id,
+                                  SchoolClass.deleted.is_(False), SchoolClass.archived.is_(False))
         .order_by(SchoolClass.title)).scalars())
     if not sections:
         return []

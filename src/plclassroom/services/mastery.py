@@ -224,13 +224,15 @@ def class_competencies(uow: UnitOfWork, section: SchoolClass) -> list[Competency
 def _pieces(uow: UnitOfWork, student_ids: list[str], competency_ids: list[str], as_of: date | None):
     """(student, competency) -> pieces, without superseded versions; and the newest evidence stamp."""
     session = uow.session
+    # By student only, the competencies sorted out here: SQLite (no statistics) would otherwise search
+    # by competency, every student's evidence on them in the database, a whole district's on a server.
     query = select(Evidence.id, Evidence.student_id, Evidence.competency_id, Evidence.observed_on,
                    Evidence.score, Evidence.hlc, Evidence.supersedes_id).where(
-        Evidence.student_id.in_(student_ids), Evidence.competency_id.in_(competency_ids),
-        Evidence.deleted.is_(False))
+        Evidence.student_id.in_(student_ids), Evidence.deleted.is_(False))
     if as_of is not None:
         query = query.where(Evidence.observed_on <= as_of)
-    rows = session.execute(query).all()
+    wanted = set(competency_ids)
+    rows = [row for row in session.execute(query) if row.competency_id in wanted]
     superseded = {row.supersedes_id for row in rows if row.supersedes_id}
     pieces: dict[tuple[str, str], list[Piece]] = defaultdict(list)
     newest: dict[tuple[str, str], int] = {}

@@ -72,7 +72,7 @@ def _environment() -> Environment:
 
 def _safe_next(target: str | None) -> str:
     """Where to go after signing in: a dashboard page of this server, never another site."""
-    if not target or not target.startswith(PREFIX) or target.startswith("//") or "\\" in target:
+    if not target or not target.startswith(PREFIX) or "\\" in target or any(ord(c) < 32 for c in target):
         return PREFIX
     parts = urlsplit(target)
     return target if not parts.scheme and not parts.netloc else PREFIX
