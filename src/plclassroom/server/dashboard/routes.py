@@ -27,6 +27,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
+from plclassroom.server.dashboard import exports
 from plclassroom.services import district, district_dashboard, district_sessions
 from plclassroom.services.district_dashboard import Viewer, grade_label
 from plclassroom.store.database import Store
@@ -249,6 +250,43 @@ def make_router(store: Store, write_lock: AbstractContextManager, failures, atte
             return html("competency.html", viewer=viewer, district=name, page=found)
 
         return await page(request, build, writes=True)
+
+    # Exports: the pages' figures (suppressed alike), no student's name; not a view of a student's
+    # record, so no audit row (see exports.py).
+    def download(body: bytes, media_type: str, name: str) -> Response:
+        return Response(body, media_type=media_type, headers={
+            "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff"})
+
+    @router.get("/export/district.csv")
+    async def district_csv(request: Request) -> Response:
+        def build(uow, viewer: Viewer, name: str) -> Response:
+            found = exports.district_csv(uow, viewer)
+            if found is None:
+                return not_found(viewer, name)
+            return download(found, "text/csv; charset=utf-8", exports.file_name(name or "district", "csv"))
+
+        return await page(request, build)
+
+    @router.get("/school/{school_id}/export.csv")
+    async def school_csv(request: Request, school_id: Id) -> Response:
+        def build(uow, viewer: Viewer, name: str) -> Response:
+            found = exports.school_csv(uow, viewer, school_id)
+            if found is None:
+                return not_found(viewer, name)
+            return download(found[1], "text/csv; charset=utf-8", exports.file_name(found[0], "csv"))
+
+        return await page(request, build)
+
+    @router.get("/school/{school_id}/report.pdf")
+    async def school_pdf(request: Request, school_id: Id) -> Response:
+        def build(uow, viewer: Viewer, name: str) -> Response:
+            found = exports.school_pdf(uow, viewer, school_id)
+            if found is None:
+                return not_found(viewer, name)
+            return download(found[1], "application/pdf", exports.file_name(found[0], "pdf"))
+
+        return await page(request, build)
 
     @router.get("/audit")
     async def audit(request: Request, student: Annotated[str, Query(max_length=64)] = "") -> Response:
