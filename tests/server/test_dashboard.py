@@ -26,7 +26,13 @@ from plclassroom.services import demo, district, district_rollups, district_sess
 from plclassroom.services.district_dashboard import SMALL_GROUP, Figure
 from plclassroom.services.district_sync import scope_of
 from plclassroom.services.roster import list_name
-from plclassroom.store.dashboard import DashboardSession, MasteryRollup, StudentMastery, ViewAudit
+from plclassroom.store.dashboard import (
+    CourseRollup,
+    DashboardSession,
+    MasteryRollup,
+    StudentMastery,
+    ViewAudit,
+)
 from plclassroom.store.database import Store
 from plclassroom.store.district import DistrictDevice, DistrictUser
 from plclassroom.sync.protocol import (
@@ -411,12 +417,14 @@ def test_a_group_of_9_is_suppressed_and_one_of_10_is_shown(small_district):
 
 def snapshot(store: Store):
     with store.unit_of_work() as uow:
-        levels = sorted((r.student_id, r.competency_id, r.school_id, r.grade, r.class_id,
+        levels = sorted((r.student_id, r.competency_id, r.school_id, r.grade, r.class_id, r.course_id,
                          None if r.score is None else round(r.score, 9), r.mastered, r.evidence_count, r.last_on)
                         for r in uow.session.execute(select(StudentMastery)).scalars())
         rollup = sorted((r.school_id, r.grade, r.competency_id, r.students, r.levels, r.mastered, r.score_milli)
                         for r in uow.session.execute(select(MasteryRollup)).scalars())
-    return levels, rollup
+        courses = sorted((r.school_id, r.course_id, r.competency_id, r.students, r.levels, r.mastered, r.score_milli)
+                         for r in uow.session.execute(select(CourseRollup)).scalars())
+    return levels, rollup, courses
 
 
 def test_the_rollup_after_a_push_equals_a_rebuild(small_district):
@@ -464,7 +472,7 @@ def test_the_rollup_after_a_push_equals_a_rebuild(small_district):
                                   "Content-Encoding": "zstd"})
     assert answer.status_code == 200, answer.text
     after = snapshot(store)
-    assert after != before
+    assert after != before and after[2] != before[2]  # the course roll-up moved too
     changed = {(row[0], row[1]) for row in set(after[0]) ^ set(before[0])}
     assert (first.student_id, first.competency_id) in changed and (mine[-1], leaf) in changed
     with store.unit_of_work() as uow:
@@ -495,6 +503,7 @@ def test_rollups_command_rebuilds_and_counts_flags(small_district, capsys):
     before = snapshot(d.store)
     with d.store.unit_of_work() as uow:  # as an existing district has them: empty
         uow.session.execute(MasteryRollup.__table__.delete())
+        uow.session.execute(CourseRollup.__table__.delete())
         uow.session.execute(StudentMastery.__table__.delete())
         uow.commit()
     assert cli.main([*argv, "rollups", "--rebuild"]) == 0
@@ -567,7 +576,8 @@ def test_pages_are_plain_accessible_html(demo_district):
     assert ":focus-visible" in css and "outline" in css
 
 
-@pytest.mark.parametrize("table", ["student_mastery", "mastery_rollup", "view_audit", "dashboard_session"])
+@pytest.mark.parametrize("table", ["student_mastery", "mastery_rollup", "course_rollup", "view_audit",
+                                   "dashboard_session"])
 def test_the_dashboard_tables_never_travel_to_laptops(table):
     from plclassroom.sync.rows import synced_tables
 

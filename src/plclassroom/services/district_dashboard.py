@@ -25,13 +25,20 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
-from plclassroom.domain import Competency, Enrollment, Person, Role, School, SchoolClass
+from plclassroom.domain import Competency, Course, Enrollment, Person, Role, School, SchoolClass
 from plclassroom.services import district
 from plclassroom.services.district_rollups import ALL, ANY_CONCERN
 from plclassroom.services.district_sync import scope_of
 from plclassroom.services.mastery import class_scale, short_code
 from plclassroom.services.roster import list_name
-from plclassroom.store.dashboard import FlagRollup, MasteryRollup, StudentFlag, StudentMastery, ViewAudit
+from plclassroom.store.dashboard import (
+    CourseRollup,
+    FlagRollup,
+    MasteryRollup,
+    StudentFlag,
+    StudentMastery,
+    ViewAudit,
+)
 from plclassroom.store.district import DistrictChange, DistrictDevice, DistrictUser
 from plclassroom.store.unit_of_work import UnitOfWork
 
@@ -179,7 +186,7 @@ def _figure(rows: Iterable[StudentMastery]) -> Figure:
 
 
 def _staff_rows(uow: UnitOfWork, viewer: Viewer, school_id: str | None = None, grade: str | None = None,
-                competency_id: str | None = None) -> list[StudentMastery]:
+                competency_id: str | None = None, course_id: str | None = None) -> list[StudentMastery]:
     rows: list[StudentMastery] = []
     for part in _chunks(viewer.students or ()):
         query = select(StudentMastery).where(StudentMastery.student_id.in_(part))
@@ -189,6 +196,8 @@ def _staff_rows(uow: UnitOfWork, viewer: Viewer, school_id: str | None = None, g
             query = query.where(StudentMastery.grade == grade)
         if competency_id is not None:
             query = query.where(StudentMastery.competency_id == competency_id)
+        if course_id is not None:
+            query = query.where(StudentMastery.course_id == course_id)
         rows += uow.session.execute(query).scalars()
     return rows
 
@@ -381,6 +390,14 @@ class CompetencyLine:
 
 
 @dataclass
+class CourseLine:
+    id: str
+    title: str
+    code: str
+    mastery: Figure
+
+
+@dataclass
 class SchoolPage:
     id: str
     name: str
@@ -389,6 +406,7 @@ class SchoolPage:
     health: SyncHealth | None  # a staff member sees no one else's devices
     only_own: bool  # figures over the viewer's own students only
     flags_counted_at: datetime | None
+    courses: list[CourseLine] = field(default_factory=list)
 
 
 def _competencies(uow: UnitOfWork, ids: Iterable[str]) -> dict[str, Competency]:
@@ -420,6 +438,32 @@ def _rollup_rows(uow: UnitOfWork, viewer: Viewer, school_id: str, grade: str | N
                                   students=figure.students, levels=figure.levels, mastered=figure.mastered,
                                   score_milli=figure.score_milli))
     return rows
+
+
+def _course_rows(uow: UnitOfWork, viewer: Viewer, school_id: str, course_id: str | None = None,
+                 ) -> list[CourseRollup]:
+    """The school's course roll-up rows; for a staff member, the same made from their own students' levels."""
+    if not viewer.staff:
+        query = select(CourseRollup).where(CourseRollup.school_id == school_id)
+        if course_id is not None:
+            query = query.where(CourseRollup.course_id == course_id)
+        return list(uow.session.execute(query).scalars())
+    made: dict[tuple[str, str], list[StudentMastery]] = defaultdict(list)
+    for row in _staff_rows(uow, viewer, school_id, course_id=course_id):
+        if row.course_id is not None:
+            made[(row.course_id, row.competency_id)].append(row)
+            made[(row.course_id, ALL)].append(row)
+    rows = []
+    for (row_course, competency_id), levels in made.items():
+        figure = _figure(levels)
+        rows.append(CourseRollup(school_id=school_id, course_id=row_course, competency_id=competency_id,
+                                 students=figure.students, levels=figure.levels, mastered=figure.mastered,
+                                 score_milli=figure.score_milli))
+    return rows
+
+
+def _row_figure(row: MasteryRollup | CourseRollup | None) -> Figure:
+    return Figure(row.students, row.levels, row.mastered, row.score_milli) if row is not None else NO_FIGURE
 
 
 def _flag_counts(uow: UnitOfWork, viewer: Viewer, school_id: str, grade: str | None = None,
@@ -477,7 +521,11 @@ def school_page(uow: UnitOfWork, viewer: Viewer, school_id: str) -> SchoolPage |
                               sum(by_competency[cid].values(), NO_FIGURE))
                for cid in _competency_order(competencies)]
     health = None if viewer.staff else sync_health(uow).get(school_id, SyncHealth())
-    return SchoolPage(school_id, school.name, lines, columns, health, viewer.staff, counted_at)
+    totals = {r.course_id: r for r in _course_rows(uow, viewer, school_id) if r.competency_id == ALL}
+    courses = {c.id: c for c in uow.session.execute(select(Course).where(Course.id.in_(sorted(totals)))).scalars()}
+    course_lines = sorted((CourseLine(cid, course.title, course.code or "", _row_figure(totals[cid]))
+                           for cid, course in courses.items()), key=lambda c: (c.title.lower(), c.code, c.id))
+    return SchoolPage(school_id, school.name, lines, columns, health, viewer.staff, counted_at, course_lines)
 
 
 def _grade_order(grade: str):
@@ -527,6 +575,49 @@ def grade_page(uow: UnitOfWork, viewer: Viewer, school_id: str, grade: str) -> G
 
 
 @dataclass
+class CoursePage:
+    school_id: str
+    school: str
+    course_id: str
+    title: str
+    code: str
+    mastery: Figure
+    competencies: list[CompetencyFigure]
+    only_own: bool
+
+
+def _course_in_school(uow: UnitOfWork, school_id: str, course_id: str) -> Course | None:
+    """The course when it is the school's (its own, or one of the school's classes is of it)."""
+    course = uow.get(Course, course_id)
+    if course is None or course.deleted:
+        return None
+    if course.school_id == school_id:
+        return course
+    taught_here = uow.session.execute(select(SchoolClass.id).where(
+        SchoolClass.course_id == course_id, SchoolClass.school_id == school_id).limit(1)).first()
+    return course if taught_here is not None else None
+
+
+def course_page(uow: UnitOfWork, viewer: Viewer, school_id: str, course_id: str) -> CoursePage | None:
+    """A course's competencies in a school; None when the viewer may not see the school, or the
+    course is unknown or another school's."""
+    if not may_see_school(uow, viewer, school_id):
+        return None
+    course = _course_in_school(uow, school_id, course_id)
+    if course is None:
+        return None
+    school = uow.get(School, school_id)
+    rows = _course_rows(uow, viewer, school_id, course_id)
+    competencies = _competencies(uow, {r.competency_id for r in rows if r.competency_id != ALL})
+    by_id = {r.competency_id: r for r in rows}
+    figures = [CompetencyFigure(cid, short_code(competencies[cid].code) if competencies[cid].code else "",
+                                competencies[cid].statement, _row_figure(by_id[cid]))
+               for cid in _competency_order(competencies)]
+    return CoursePage(school_id, school.name, course_id, course.title, course.code or "", _row_figure(by_id.get(ALL)),
+                      figures, viewer.staff)
+
+
+@dataclass
 class StudentLevel:
     id: str
     name: str
@@ -541,7 +632,7 @@ class StudentLevel:
 class CompetencyPage:
     school_id: str
     school: str
-    grade: str
+    grade: str | None
     label: str
     competency_id: str
     code: str
@@ -549,25 +640,37 @@ class CompetencyPage:
     mastery: Figure
     students: list[StudentLevel]
     only_own: bool
+    course_id: str | None = None  # a course's competency page (``grade`` is then None)
+    course: str = ""
 
 
-def competency_page(uow: UnitOfWork, viewer: Viewer, school_id: str, grade: str, competency_id: str,
-                    route: str) -> CompetencyPage | None:
-    """A competency in a school's grade with the students' levels (names: only the students the
-    viewer may see); logs the view of each student listed (``route``: what was asked). The caller
-    commits (the log goes with nothing else)."""
+def competency_page(uow: UnitOfWork, viewer: Viewer, school_id: str, grade: str | None, competency_id: str,
+                    route: str, course_id: str | None = None) -> CompetencyPage | None:
+    """A competency in a school's grade (or, ``grade`` None, in a course of the school: the levels
+    read in its classes) with the students' levels (names: only the students the viewer may see);
+    logs the view of each student listed (``route``: what was asked). The caller commits (the log
+    goes with nothing else)."""
     if not may_see_school(uow, viewer, school_id):
         return None
     competency = uow.get(Competency, competency_id)
     if competency is None:
         return None
+    course = None
+    if course_id is not None:
+        course = _course_in_school(uow, school_id, course_id)
+        if course is None:
+            return None
     school = uow.get(School, school_id)
     if viewer.staff:
-        rows = _staff_rows(uow, viewer, school_id, grade, competency_id)
+        rows = _staff_rows(uow, viewer, school_id, grade, competency_id, course_id)
     else:
-        rows = list(uow.session.execute(select(StudentMastery).where(
-            StudentMastery.school_id == school_id, StudentMastery.grade == grade,
-            StudentMastery.competency_id == competency_id)).scalars())
+        query = select(StudentMastery).where(StudentMastery.school_id == school_id,
+                                             StudentMastery.competency_id == competency_id)
+        if grade is not None:
+            query = query.where(StudentMastery.grade == grade)
+        if course_id is not None:
+            query = query.where(StudentMastery.course_id == course_id)
+        rows = list(uow.session.execute(query).scalars())
     people = {}
     for part in _chunks({r.student_id for r in rows}):
         people.update({p.id: p for p in uow.session.execute(select(Person).where(Person.id.in_(part))).scalars()})
@@ -587,9 +690,10 @@ def competency_page(uow: UnitOfWork, viewer: Viewer, school_id: str, grade: str,
     students.sort(key=lambda s: (s.name.lower(), s.id))
     figure = _figure(rows)
     log_view(uow, viewer, route, [s.id for s in students])
-    return CompetencyPage(school_id, school.name, grade, grade_label(grade), competency_id,
-                          short_code(competency.code) if competency.code else "", competency.statement, figure,
-                          students, viewer.staff)
+    return CompetencyPage(school_id, school.name, grade, grade_label(grade) if grade is not None else "",
+                          competency_id, short_code(competency.code) if competency.code else "",
+                          competency.statement, figure, students, viewer.staff, course_id,
+                          course.title if course is not None else "")
 
 
 # -- the audit -------------------------------------------------------------------------------------
@@ -626,6 +730,12 @@ def _describe(uow: UnitOfWork, route: str, cache: dict[str, str]) -> str:
                 if competency else "a competency"
             grade = "" if parts[4] == "-" else parts[4]
             cache[route] = f"{code} in {grade_label(grade)}, {school.name if school else 'a school'}"
+        elif len(parts) == 7 and parts[1] == "school" and parts[3] == "course" and parts[5] == "competency":
+            school, course, competency = uow.get(School, parts[2]), uow.get(Course, parts[4]), \
+                uow.get(Competency, parts[6])
+            code = (short_code(competency.code) if competency.code else competency.statement[:60]) \
+                if competency else "a competency"
+            cache[route] = f"{code} in {course.title if course else 'a course'}, {school.name if school else 'a school'}"
         elif parts[-1] == "audit":
             cache[route] = "This list of who has seen the record"
         else:

@@ -8,6 +8,9 @@ competency; a student in two such classes is read in one, the same one every tim
 mastery and the sum of their levels; kept by adding each changed ``student_mastery`` row's delta.
 Its competency "" row holds a school and grade's totals over all competencies (the students with
 any level, the levels, those at mastery), so no page sums a school's rows.
+``course_rollup``: the same per school, course and competency (the course of the class a level is
+read in, ``student_mastery.course_id``; a level read in a class of no course is not in it), kept by
+the same deltas, with its competency "" totals per school and course.
 
 When: ``district_sync.merge`` calls ``changes_applied`` with the rows a batch wrote, in the same
 transaction (a device's push, an imported USB bundle, the server's own publishes all go through
@@ -36,7 +39,7 @@ from plclassroom.domain import Enrollment, Evidence, MasteryOverride, Person, Ro
 from plclassroom.services.early_warning import team_flags
 from plclassroom.services.mastery import class_cells, class_competencies
 from plclassroom.store.bulk import upsert
-from plclassroom.store.dashboard import FlagRollup, MasteryRollup, StudentFlag, StudentMastery
+from plclassroom.store.dashboard import CourseRollup, FlagRollup, MasteryRollup, StudentFlag, StudentMastery
 from plclassroom.store.district import lock_change_log
 from plclassroom.store.unit_of_work import UnitOfWork
 
@@ -44,6 +47,9 @@ Pair = tuple[str, str]  # (student id, competency id)
 CHUNK = 500
 ANY_CONCERN = ""  # flag_rollup's rule for "at least one concern flag"
 ALL = ""  # mastery_rollup's competency for "all competencies" (a school and grade's totals)
+GRADE, COURSE = "grade", "course_id"  # the roll-ups' second key: mastery_rollup's, course_rollup's
+ROLLUPS = {GRADE: MasteryRollup, COURSE: CourseRollup}
+Group = tuple[str, str, str]  # (GRADE or COURSE, school id, grade or course id)
 
 
 def _chunks(values: Iterable, size: int = CHUNK):
@@ -103,13 +109,21 @@ def _pairs_of(uow: UnitOfWork, students: Iterable[str]) -> set[Pair]:
     return found
 
 
-def _contribution(row: Mapping | None) -> tuple[tuple[str, str, str], tuple[int, int, int, int]] | None:
-    """Where a student_mastery row counts in the roll-up (its competency's row), and what it adds
-    there: (students, levels, mastered, score in thousandths). None: it does not count (no level)."""
+def _groups(row: Mapping) -> list[Group]:
+    """The roll-up groups a counted student_mastery row falls in: its school and grade, and its
+    school and course when its class has one."""
+    found = [(GRADE, row["school_id"], row["grade"])]
+    if row.get("course_id") is not None:
+        found.append((COURSE, row["school_id"], row["course_id"]))
+    return found
+
+
+def _contribution(row: Mapping | None) -> tuple[list[Group], str, tuple[int, int, int, int]] | None:
+    """Where a student_mastery row counts in the roll-ups (its groups, its competency), and what it
+    adds there: (students, levels, mastered, score in thousandths). None: it does not count (no level)."""
     if row is None or row["score"] is None:
         return None
-    return ((row["school_id"], row["grade"], row["competency_id"]),
-            (1, 1, 1 if row["mastered"] else 0, round(row["score"] * 1000)))
+    return (_groups(row), row["competency_id"], (1, 1, 1 if row["mastered"] else 0, round(row["score"] * 1000)))
 
 
 def refresh(uow: UnitOfWork, pairs: set[Pair]) -> int:
@@ -161,7 +175,7 @@ def refresh(uow: UnitOfWork, pairs: set[Pair]) -> int:
                 school_id, grade = people[pair[0]]
                 new[pair] = {"student_id": pair[0], "competency_id": pair[1],
                              "school_id": school_id or section.school_id or "", "grade": grade,
-                             "class_id": class_id, "score": cell.score,
+                             "class_id": class_id, "course_id": section.course_id, "score": cell.score,
                              "mastered": cell.score is not None and scale.is_mastery(cell.score),
                              "evidence_count": cell.evidence_count, "last_on": None}
     if new:
@@ -177,7 +191,7 @@ def refresh(uow: UnitOfWork, pairs: set[Pair]) -> int:
     for part in _chunks(students):
         for row in connection.execute(select(table).where(table.c.student_id.in_(part))).mappings():
             held[(row["student_id"], row["competency_id"])] = dict(row)
-    deltas: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    deltas: dict[tuple[str, str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # (*group, competency)
     changed, gone = [], []
     before_in = _where_counted(held.values())
     for pair in pairs:
@@ -187,11 +201,12 @@ def refresh(uow: UnitOfWork, pairs: set[Pair]) -> int:
         for row, sign in ((before, -1), (after, 1)):
             counted = _contribution(row)
             if counted is not None:
-                (school_id, grade, competency_id), amounts = counted
-                for key, skip in (((school_id, grade, competency_id), 0), ((school_id, grade, ALL), 1)):
-                    total = deltas[key]
-                    for i in range(skip, 4):  # a student counts once in "all": see below
-                        total[i] += sign * amounts[i]
+                groups, competency_id, amounts = counted
+                for group in groups:
+                    for key, skip in (((*group, competency_id), 0), ((*group, ALL), 1)):
+                        total = deltas[key]
+                        for i in range(skip, 4):  # a student counts once in "all": see below
+                            total[i] += sign * amounts[i]
         if after is None:
             gone.append({"s": pair[0], "c": pair[1]})
             held.pop(pair, None)
@@ -200,50 +215,53 @@ def refresh(uow: UnitOfWork, pairs: set[Pair]) -> int:
             held[pair] = after
     after_in = _where_counted(held.values())
     for student_id in students:
-        for school_id, grade in after_in[student_id] - before_in[student_id]:
-            deltas[(school_id, grade, ALL)][0] += 1
-        for school_id, grade in before_in[student_id] - after_in[student_id]:
-            deltas[(school_id, grade, ALL)][0] -= 1
+        for group in after_in[student_id] - before_in[student_id]:
+            deltas[(*group, ALL)][0] += 1
+        for group in before_in[student_id] - after_in[student_id]:
+            deltas[(*group, ALL)][0] -= 1
     if gone:
         connection.execute(delete(table).where(table.c.student_id == bindparam("s"),
                                                table.c.competency_id == bindparam("c")), gone)
     upsert(connection, table, changed, ["student_id", "competency_id"])
-    _move_rollup(connection, {k: v for k, v in deltas.items() if any(v)})
+    for kind, model in ROLLUPS.items():
+        _move_rollup(connection, model.__table__, kind,
+                     {tuple(k[1:]): v for k, v in deltas.items() if k[0] == kind and any(v)})
     return len(pairs)
 
 
-def _where_counted(rows: Iterable[Mapping]) -> dict[str, set[tuple[str, str]]]:
-    """Student -> the (school, grade) roll-ups their levels count in."""
-    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+def _where_counted(rows: Iterable[Mapping]) -> dict[str, set[Group]]:
+    """Student -> the roll-up groups (school and grade, school and course) their levels count in."""
+    found: dict[str, set[Group]] = defaultdict(set)
     for row in rows:
         if row["score"] is not None:
-            found[row["student_id"]].add((row["school_id"], row["grade"]))
+            found[row["student_id"]].update(_groups(row))
     return found
 
 
-def _move_rollup(connection, deltas: dict[tuple[str, str, str], list[int]]) -> None:
+def _move_rollup(connection, table, column: str, deltas: dict[tuple[str, str, str], list[int]]) -> None:
+    """Add the deltas, keyed (school, grade or course, competency), to ``table`` (its second key:
+    ``column``)."""
     if not deltas:
         return
-    table = MasteryRollup.__table__
     current: dict[tuple[str, str, str], list[int]] = {}
     for part in _chunks({competency for _s, _g, competency in deltas}):
-        for row in connection.execute(select(table).where(table.c.competency_id.in_(part))):
-            key = (row.school_id, row.grade, row.competency_id)
+        for row in connection.execute(select(table).where(table.c.competency_id.in_(part))).mappings():
+            key = (row["school_id"], row[column], row["competency_id"])
             if key in deltas:
-                current[key] = [row.students, row.levels, row.mastered, row.score_milli]
+                current[key] = [row["students"], row["levels"], row["mastered"], row["score_milli"]]
     kept, emptied = [], []
     for key, delta in deltas.items():
         students, levels, mastered, score_milli = (a + b for a, b in zip(current.get(key, [0, 0, 0, 0]), delta,
                                                                          strict=True))
         if levels > 0:
-            kept.append({"school_id": key[0], "grade": key[1], "competency_id": key[2], "students": students,
+            kept.append({"school_id": key[0], column: key[1], "competency_id": key[2], "students": students,
                          "levels": levels, "mastered": mastered, "score_milli": score_milli})
         else:
             emptied.append({"s": key[0], "g": key[1], "c": key[2]})
     if emptied:
-        connection.execute(delete(table).where(table.c.school_id == bindparam("s"), table.c.grade == bindparam("g"),
+        connection.execute(delete(table).where(table.c.school_id == bindparam("s"), table.c[column] == bindparam("g"),
                                                table.c.competency_id == bindparam("c")), emptied)
-    upsert(connection, table, kept, ["school_id", "grade", "competency_id"])
+    upsert(connection, table, kept, ["school_id", column, "competency_id"])
 
 
 def rebuild(uow: UnitOfWork) -> int:
@@ -253,6 +271,7 @@ def rebuild(uow: UnitOfWork) -> int:
     lock_change_log(connection)  # PostgreSQL: no push merges while the roll-up is rebuilt from nothing
     connection.execute(delete(StudentMastery.__table__))
     connection.execute(delete(MasteryRollup.__table__))
+    connection.execute(delete(CourseRollup.__table__))
     students: set[str] = set()
     for table in (Evidence, MasteryOverride):
         students.update(uow.session.execute(select(table.student_id).distinct().where(

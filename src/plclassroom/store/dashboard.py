@@ -40,6 +40,7 @@ class StudentMastery(SQLModel, table=True):
     school_id: str = Field(max_length=36)  # "" when neither the student nor the class says
     grade: str = ""
     class_id: str = Field(max_length=36, index=True)
+    course_id: str | None = Field(default=None, max_length=36)  # the class's course; None: it has none
     score: float | None = None  # None: the method gives no level yet (kept, but out of the roll-up)
     mastered: bool = False
     evidence_count: int = 0
@@ -56,6 +57,22 @@ class MasteryRollup(SQLModel, table=True):
 
     school_id: str = Field(primary_key=True, max_length=36)
     grade: str = Field(primary_key=True)
+    competency_id: str = Field(primary_key=True, max_length=36, index=True)
+    students: int = 0
+    levels: int = 0
+    mastered: int = 0
+    score_milli: int = Field(default=0, sa_type=BigInteger)
+
+
+class CourseRollup(SQLModel, table=True):
+    """As ``MasteryRollup``, per school, course and competency (the course of the class each level
+    is read in; levels read in a class of no course are not here). Competency "": the school and
+    course over all competencies (students with any level in it)."""
+
+    __tablename__ = "course_rollup"
+
+    school_id: str = Field(primary_key=True, max_length=36)
+    course_id: str = Field(primary_key=True, max_length=36)
     competency_id: str = Field(primary_key=True, max_length=36, index=True)
     students: int = 0
     levels: int = 0

@@ -240,6 +240,27 @@ def make_router(store: Store, write_lock: AbstractContextManager, failures, atte
 
         return await page(request, build)
 
+    @router.get("/school/{school_id}/course/{course_id}")
+    async def course(request: Request, school_id: Id, course_id: Id) -> Response:
+        def build(uow, viewer: Viewer, name: str) -> Response:
+            found = district_dashboard.course_page(uow, viewer, school_id, course_id)
+            if found is None:
+                return not_found(viewer, name)
+            return html("course.html", viewer=viewer, district=name, page=found)
+
+        return await page(request, build)
+
+    @router.get("/school/{school_id}/course/{course_id}/competency/{competency_id}")
+    async def course_competency(request: Request, school_id: Id, course_id: Id, competency_id: Id) -> Response:
+        def build(uow, viewer: Viewer, name: str) -> Response:
+            found = district_dashboard.competency_page(uow, viewer, school_id, None, competency_id,
+                                                       request.url.path, course_id)
+            if found is None:
+                return not_found(viewer, name)
+            return html("competency.html", viewer=viewer, district=name, page=found)
+
+        return await page(request, build, writes=True)
+
     @router.get("/school/{school_id}/grade/{grade}/competency/{competency_id}")
     async def competency(request: Request, school_id: Id, grade: Id, competency_id: Id) -> Response:
         def build(uow, viewer: Viewer, name: str) -> Response:

@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("school_id", TEXT(length=36), nullable=False),
         sa.Column("grade", TEXT(), nullable=False),
         sa.Column("class_id", TEXT(length=36), nullable=False),
+        sa.Column("course_id", TEXT(length=36), nullable=True),
         sa.Column("score", sa.Float(), nullable=True),
         sa.Column("mastered", sa.Boolean(), nullable=False),
         sa.Column("evidence_count", sa.Integer(), nullable=False),
@@ -70,6 +71,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("school_id", "grade", "competency_id"),
     )
     indexes("mastery_rollup", "competency_id")
+    op.create_table(
+        "course_rollup",
+        sa.Column("school_id", TEXT(length=36), nullable=False),
+        sa.Column("course_id", TEXT(length=36), nullable=False),
+        sa.Column("competency_id", TEXT(length=36), nullable=False),
+        sa.Column("students", sa.Integer(), nullable=False),
+        sa.Column("levels", sa.Integer(), nullable=False),
+        sa.Column("mastered", sa.Integer(), nullable=False),
+        sa.Column("score_milli", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("school_id", "course_id", "competency_id"),
+    )
+    indexes("course_rollup", "competency_id")
     op.create_table(
         "student_flag",
         sa.Column("student_id", TEXT(length=36), nullable=False),
@@ -108,7 +121,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("view_audit", "flag_rollup", "student_flag", "mastery_rollup", "student_mastery",
+    for table in ("view_audit", "flag_rollup", "student_flag", "course_rollup", "mastery_rollup", "student_mastery",
                   "dashboard_session"):
         op.drop_table(table)
     with op.batch_alter_table("district_device") as batch:
