@@ -29,6 +29,7 @@ from plclassroom.services.roster import list_name
 from plclassroom.store.dashboard import (
     CourseRollup,
     DashboardSession,
+    FlagRollup,
     MasteryRollup,
     StudentMastery,
     ViewAudit,
@@ -510,6 +511,22 @@ def test_rollups_command_rebuilds_and_counts_flags(small_district, capsys):
     out = capsys.readouterr().out
     assert "Mastery figures rebuilt" in out and "Early-warning flags counted" in out
     assert snapshot(d.store) == before
+
+
+def test_serve_counts_the_flags_once_a_day(small_district):
+    """A server restarted daily keeps its early-warning counts without cron: counted when stale."""
+    d = small_district
+    today = date.today()
+    with d.store.unit_of_work() as uow:  # as a district that never counted them
+        uow.session.execute(FlagRollup.__table__.delete())
+        uow.commit()
+    assert cli.count_flags_if_stale(d.store, today) is not None
+    with d.store.unit_of_work() as uow:
+        assert district_rollups.flags_counted_at(uow) is not None
+        rows = uow.session.execute(select(func.count()).select_from(FlagRollup)).scalar()
+    assert rows > 0
+    assert cli.count_flags_if_stale(d.store, today) is None  # today's count stands
+    assert cli.count_flags_if_stale(d.store, today + timedelta(days=1)) is not None  # a new day
 
 
 # -- the audit -------------------------------------------------------------------------------------

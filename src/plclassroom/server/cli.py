@@ -7,7 +7,7 @@ import argparse
 import ipaddress
 import os
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 DATABASE_ENV = "PLCLASSROOM_SERVER_DATABASE"
@@ -250,6 +250,19 @@ def housekeeping(store, leave_behind=(), silent: timedelta | None = None):
     return done
 
 
+def count_flags_if_stale(store, today: date | None = None) -> int | None:
+    """Count the early-warning flags when they were last counted before ``today`` (or never), so a
+    server that is restarted daily needs no cron job for them; None when today's count stands."""
+    from plclassroom.services import district_rollups
+
+    today = today or date.today()
+    with store.unit_of_work() as uow:
+        counted = district_rollups.flags_counted_at(uow)
+        if counted is not None and counted.date() >= today:
+            return None
+        return district_rollups.refresh_flags(uow, today)
+
+
 def set_password(store, args) -> int:
     import getpass
 
@@ -310,6 +323,9 @@ def serve(store, args) -> int:
     if done.log_removed or done.rows_purged:
         print(f"Housekeeping: {done.log_removed:,} change-log entries and {done.rows_purged:,} deleted rows "
               "removed (plclassroom-server compact says which devices hold back more).")
+    flagged = count_flags_if_stale(store)
+    if flagged is not None:
+        print(f"Early warning counted for the dashboard: {flagged:,} students with a concern flag.")
     scheme = "https" if args.cert else "http"
     print(f"plclassroom district server on {scheme}://{args.host}:{args.port} (database {store.location}); "
           "Ctrl+C stops it.")

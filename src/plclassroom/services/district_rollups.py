@@ -286,6 +286,11 @@ def rebuild(uow: UnitOfWork) -> int:
     return rows
 
 
+def flags_counted_at(uow: UnitOfWork) -> datetime | None:
+    """When the early-warning flags were last counted (None: never)."""
+    return uow.session.execute(select(func.max(FlagRollup.counted_at))).scalar()
+
+
 def refresh_flags(uow: UnitOfWork, today: date | None = None) -> int:
     """Count every school's concern flags, grade team by grade team, as of ``today``, in place of
     the last count. Returns the number of students with a concern flag. Commits."""
