@@ -65,6 +65,16 @@ def test_holding_the_meeting_and_agreeing_an_action_by_keyboard(qtbot, window, d
     qtbot.keyClick(meeting.actions, Qt.Key.Key_Space)
     assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE done") == 1
 
+    # An action about a student, with an owner: both kept as chosen.
+    meeting.action_student.setCurrentIndex(1)
+    meeting.action_owner.setCurrentIndex(1)
+    student, owner = meeting.action_student.currentData(), meeting.action_owner.currentData()
+    qtbot.keyClicks(meeting.action_text, "Check in on Monday")
+    qtbot.keyClick(meeting.action_text, Qt.Key.Key_Return)
+    assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE text = 'Check in on Monday' "
+                             "AND student_id = ? AND owner_id = ?", student, owner) == 1
+    assert count(demo_store, "SELECT count(*) FROM data_meeting") == 1  # the same meeting, today's
+
     qtbot.keyClicks(meeting.notes, "Ratios first.")
     meeting.close()
     QApplication.processEvents()

@@ -278,8 +278,13 @@ class DataMeetingWindow(QDialog):
         return meeting_id
 
     def _meeting_for_actions(self) -> str | None:
-        """Actions belong to today's meeting: it is recorded first if it was not yet."""
-        return self.hold_meeting()
+        """Actions belong to today's meeting: it is recorded first if it was not yet. No reload
+        here: that would reset the action's student and owner before they are read."""
+        team, view = self.current_team(), self.view
+        if team is None or view is None:
+            return None
+        return view.today_meeting_id or self.context.call(data_meetings.hold_meeting, team, view.flags, None,
+                                                          self.notes.toPlainText())
 
     def add_action(self) -> str | None:
         text = self.action_text.text().strip()
