@@ -35,6 +35,20 @@ def demo_school(students: int = 180) -> Iterator:
             store.close()
 
 
+def class_of_35(store) -> str:
+    """The demo's first class made a class of 35 (five students of the second class join it), as the
+    issues' targets speak of; returns its id."""
+    from plclassroom.domain import Enrollment
+    from plclassroom.services import roster
+
+    with store.unit_of_work() as uow:
+        section, other = roster.list_classes(uow)[:2]
+        for student in roster.list_students(uow, other.id)[:5]:
+            uow.add(Enrollment(class_id=section.id, person_id=student.id, role="student"))
+        uow.commit()
+    return section.id
+
+
 def demo_template(folder: Path, students: int = 180) -> Path:
     """The demo school as a SQLite file in ``folder`` (``demo.sqlite``), to copy for laptops and servers."""
     from plclassroom.services.demo import build_demo_school

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import bench, demo_school  # noqa: E402
+from common import bench, class_of_35, demo_school  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -30,33 +30,29 @@ def median_ms(call, runs: int) -> float:
 
 
 def run(quick: bool) -> None:
-    from plclassroom.domain import Enrollment, SchoolClass
+    from plclassroom.domain import SchoolClass
     from plclassroom.domain.early_warning import Thresholds
     from plclassroom.services import early_warning, mastery, playlists, roster
 
     runs = 5 if quick else 20
     with demo_school() as store:
+        class_id = class_of_35(store)
         with store.unit_of_work() as uow:
-            classes = roster.list_classes(uow)
-            section, other = classes[0], classes[1]
-            for student in roster.list_students(uow, other.id)[:5]:  # a class of 35
-                uow.add(Enrollment(class_id=section.id, person_id=student.id, role="student"))
-            uow.commit()
-            school_id = uow.get(SchoolClass, section.id).school_id
-            competencies = mastery.class_mastery(uow, section.id).competencies
-            students = [s.id for s in roster.list_students(uow, section.id)]
+            school_id = uow.get(SchoolClass, class_id).school_id
+            competencies = mastery.class_mastery(uow, class_id).competencies
+            students = [s.id for s in roster.list_students(uow, class_id)]
         assert len(students) == 35, len(students)
         cells = {}
         for number in range(6):
             with store.unit_of_work() as uow:
-                pid = playlists.create_playlist(uow, f"Playlist {number + 1}", class_id=section.id,
+                pid = playlists.create_playlist(uow, f"Playlist {number + 1}", class_id=class_id,
                                                 competency_ids=[competencies[number % len(competencies)].id])
             items = []
             for item in range(12):
                 with store.unit_of_work() as uow:
                     items.append(playlists.add_item(uow, pid, f"Item {item + 1}", "practice"))
             with store.unit_of_work() as uow:
-                [assignment] = playlists.assign(uow, pid, section.id, start_date=date(2026, 11, 2),
+                [assignment] = playlists.assign(uow, pid, class_id, start_date=date(2026, 11, 2),
                                                 due_date=date(2026, 11, 27))
             for n, item in enumerate(items[:6]):
                 cells[(assignment, item)] = students[n * 5:]  # the later students are further behind
@@ -68,10 +64,10 @@ def run(quick: bool) -> None:
             early_warning.set_thresholds(uow, school_id, Thresholds(assessed_share=0.2))
 
         with store.unit_of_work() as uow:
-            flags = early_warning.class_flags(uow, section.id, TODAY)
+            flags = early_warning.class_flags(uow, class_id, TODAY)
             found = {f.rule.value for f in flags}
             assert found >= {"behind pace", "no evidence"}, sorted(found)
-            ms = median_ms(lambda: early_warning.class_flags(uow, section.id, TODAY), runs)
+            ms = median_ms(lambda: early_warning.class_flags(uow, class_id, TODAY), runs)
         bench("early_warning_class_flags_35_students_6_playlists", ms, "ms")
 
         with store.unit_of_work() as uow:

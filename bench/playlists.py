@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import bench, demo_school, qt_app  # noqa: E402
+from common import bench, class_of_35, demo_school, qt_app  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,30 +25,25 @@ def run(quick: bool) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from plclassroom.domain import Enrollment
-    from plclassroom.services import mastery, playlists, roster
+    from plclassroom.services import mastery, playlists
     from plclassroom.ui.app import open_window
 
     qt_app()
     with demo_school() as store:
+        class_id = class_of_35(store)
         with store.unit_of_work() as uow:
-            classes = roster.list_classes(uow)
-            section, other = classes[0], classes[1]
-            for student in roster.list_students(uow, other.id)[:5]:  # a class of 35
-                uow.add(Enrollment(class_id=section.id, person_id=student.id, role="student"))
-            uow.commit()
-            competencies = mastery.class_mastery(uow, section.id).competencies
+            competencies = mastery.class_mastery(uow, class_id).competencies
         assignments = []
         for number in range(6):
             with store.unit_of_work() as uow:
-                pid = playlists.create_playlist(uow, f"Playlist {number + 1}", class_id=section.id,
+                pid = playlists.create_playlist(uow, f"Playlist {number + 1}", class_id=class_id,
                                                 competency_ids=[competencies[number % len(competencies)].id])
             for item in range(12):
                 with store.unit_of_work() as uow:
                     playlists.add_item(uow, pid, f"Item {item + 1}", "checkpoint" if item == 11 else "practice",
                                        competency_id=competencies[0].id if item == 11 else None)
             with store.unit_of_work() as uow:
-                assignments += playlists.assign(uow, pid, section.id, start_date=date(2026, 11, 2),
+                assignments += playlists.assign(uow, pid, class_id, start_date=date(2026, 11, 2),
                                                 due_date=date(2026, 11, 27))
         window = open_window(store, "bench")
         window.resize(1360, 860)
@@ -73,7 +68,7 @@ def run(quick: bool) -> None:
         presses = 2
         seconds = time.perf_counter() - started
         with store.unit_of_work() as uow:
-            marked = len([1 for row in playlists.class_board(uow, section.id) for p in row.playlists
+            marked = len([1 for row in playlists.class_board(uow, class_id) for p in row.playlists
                           if p.playlist_id == panel.current_playlist_id() for _b, _v, s in p.items if s == "working"])
         assert marked == 35 * 12, marked
         bench("playlist_progress_35x12_key_presses", presses, "keys")

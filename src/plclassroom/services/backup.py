@@ -32,7 +32,6 @@ What a restore means for sync:
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -219,10 +218,8 @@ def restore_damaged(live: Path, path: Path, folder: Path) -> RestoredDamaged:
     except BackupUnusable as error:
         raise BackupError(f"{error} Nothing was changed.") from None
     try:
-        high_water = files.database_high_water(live) if live.exists() else 0
-        with closing(sqlite3.connect(f"{live.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            device = db.execute("SELECT id FROM sync_device").fetchone()[0]
-    except (sqlite3.Error, TypeError):
+        high_water, device = files.database_identity(live)
+    except sqlite3.Error:  # unreadable, or not there at all
         high_water, device = 0, None
     from plclassroom.store import migrations
 

@@ -420,6 +420,18 @@ def _competency_order(competencies: dict[str, Competency]) -> list[str]:
     return sorted(competencies, key=lambda c: (competencies[c].code or "~", competencies[c].statement, c))
 
 
+def _figures_by(levels: Iterable[StudentMastery], dimension) -> dict[tuple[str, str], Figure]:
+    """A staff member's own students' levels as roll-up figures: by (grade or course, competency),
+    and (grade or course, ALL) for the totals; levels whose dimension is None are left out."""
+    made: dict[tuple[str, str], list[StudentMastery]] = defaultdict(list)
+    for row in levels:
+        key = dimension(row)
+        if key is not None:
+            made[(key, row.competency_id)].append(row)
+            made[(key, ALL)].append(row)
+    return {key: _figure(rows) for key, rows in made.items()}
+
+
 def _rollup_rows(uow: UnitOfWork, viewer: Viewer, school_id: str, grade: str | None = None) -> list[MasteryRollup]:
     """The school's roll-up rows; for a staff member, the same made from their own students' levels."""
     if not viewer.staff:
@@ -427,17 +439,10 @@ def _rollup_rows(uow: UnitOfWork, viewer: Viewer, school_id: str, grade: str | N
         if grade is not None:
             query = query.where(MasteryRollup.grade == grade)
         return list(uow.session.execute(query).scalars())
-    made: dict[tuple[str, str], list[StudentMastery]] = defaultdict(list)
-    for row in _staff_rows(uow, viewer, school_id, grade):
-        made[(row.grade, row.competency_id)].append(row)
-        made[(row.grade, ALL)].append(row)
-    rows = []
-    for (row_grade, competency_id), levels in made.items():
-        figure = _figure(levels)
-        rows.append(MasteryRollup(school_id=school_id, grade=row_grade, competency_id=competency_id,
-                                  students=figure.students, levels=figure.levels, mastered=figure.mastered,
-                                  score_milli=figure.score_milli))
-    return rows
+    return [MasteryRollup(school_id=school_id, grade=row_grade, competency_id=competency_id,
+                          students=f.students, levels=f.levels, mastered=f.mastered, score_milli=f.score_milli)
+            for (row_grade, competency_id), f in _figures_by(
+                _staff_rows(uow, viewer, school_id, grade), lambda row: row.grade).items()]
 
 
 def _course_rows(uow: UnitOfWork, viewer: Viewer, school_id: str, course_id: str | None = None,
@@ -448,18 +453,10 @@ def _course_rows(uow: UnitOfWork, viewer: Viewer, school_id: str, course_id: str
         if course_id is not None:
             query = query.where(CourseRollup.course_id == course_id)
         return list(uow.session.execute(query).scalars())
-    made: dict[tuple[str, str], list[StudentMastery]] = defaultdict(list)
-    for row in _staff_rows(uow, viewer, school_id, course_id=course_id):
-        if row.course_id is not None:
-            made[(row.course_id, row.competency_id)].append(row)
-            made[(row.course_id, ALL)].append(row)
-    rows = []
-    for (row_course, competency_id), levels in made.items():
-        figure = _figure(levels)
-        rows.append(CourseRollup(school_id=school_id, course_id=row_course, competency_id=competency_id,
-                                 students=figure.students, levels=figure.levels, mastered=figure.mastered,
-                                 score_milli=figure.score_milli))
-    return rows
+    return [CourseRollup(school_id=school_id, course_id=row_course, competency_id=competency_id,
+                         students=f.students, levels=f.levels, mastered=f.mastered, score_milli=f.score_milli)
+            for (row_course, competency_id), f in _figures_by(
+                _staff_rows(uow, viewer, school_id, course_id=course_id), lambda row: row.course_id).items()]
 
 
 def _row_figure(row: MasteryRollup | CourseRollup | None) -> Figure:

@@ -208,6 +208,13 @@ def database_high_water(database: Path) -> int:
         return outbox_high_water(conn)
 
 
+def database_identity(database: Path) -> tuple[int, str | None]:
+    """A database file's sync identity, read-only: (its outbox high water, its device id or None)."""
+    with closing(_read_only(database)) as conn:
+        device = conn.execute("SELECT id FROM sync_device").fetchone()
+        return outbox_high_water(conn), device[0] if device else None
+
+
 # -- restoring -------------------------------------------------------------------------------------
 
 

@@ -51,10 +51,6 @@ def install(language: str) -> bool:
     app = QCoreApplication.instance()
     if app is None:
         return False
-    language = language if language in LANGUAGES else "en"
-    if language == "en" and not _installed:
-        QLocale.setDefault(locale_for("en"))
-        return True  # English already: nothing to take away (and no window to retranslate)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

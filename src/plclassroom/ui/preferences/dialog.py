@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from plclassroom.services import backup, mastery, school_defaults
-from plclassroom.ui import settings, theme
+from plclassroom.ui import settings
 from plclassroom.ui.i18n import number_text, tr
 from plclassroom.ui.settings import Preferences
 
@@ -205,5 +205,4 @@ class PreferencesDialog(QDialog):
             self.message.setText(problem)
             return
         settings.save_preferences(chosen)
-        theme.apply(chosen.theme)
-        self.accept()
+        self.accept()  # the main window applies what changed (theme, language, sync)
