@@ -151,13 +151,13 @@ def set_last_backup(database: str, when: datetime) -> None:
 def lock_minutes() -> int:
     """Minutes without keyboard or mouse before the screen locks; 0: never by itself."""
     try:
-        return max(0, int(settings().value("privacy/lock_minutes", LOCK_MINUTES_DEFAULT)))
+        return max(0, int(settings().value(_KEYS["lock_minutes"], LOCK_MINUTES_DEFAULT)))
     except (TypeError, ValueError):
         return LOCK_MINUTES_DEFAULT
 
 
 def set_lock_minutes(minutes: int) -> None:
-    settings().setValue("privacy/lock_minutes", max(0, int(minutes)))
+    settings().setValue(_KEYS["lock_minutes"], max(0, int(minutes)))
 
 
 def pin_record() -> str:
