@@ -9,7 +9,7 @@ from keyring.backend import KeyringBackend
 from plclassroom.services import district, profiles
 from plclassroom.sync import credentials
 from plclassroom.ui import app as ui_app
-from tests.conftest import run
+from tests.conftest import count, run
 from tests.server.conftest import serving
 from tests.sync.conftest import copy_of
 from tests.sync.test_merge import first_student, profile_field
@@ -57,6 +57,10 @@ def test_connect_and_sync_now_from_the_window(qtbot, demo_store, demo_template, 
         run(demo_store, profiles.update_profile_field, student, "strengths", "Draws tape diagrams")
         controller.show_status()
         assert "1 to send" in window.last_sync.text()
+        controller.automatic = False  # the probe alone: it tells the district what waits here
+        controller.probe()
+        qtbot.waitUntil(lambda: not controller._probes, timeout=10000)
+        assert count(server, "SELECT pending_changes FROM district_device") == 1
         task = controller.sync_now(quietly=True)
         qtbot.waitUntil(lambda: controller.task is None, timeout=20000)
         assert profile_field(server, student, "strengths") == "Draws tape diagrams"

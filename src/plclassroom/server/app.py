@@ -335,7 +335,10 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
                    = 0,
                    limit: Annotated[int, Query(ge=1, le=MAX_INT,
                                                description=f"At most this many ({PAGE_CHANGES} or fewer).")]
-                   = PAGE_CHANGES) -> Response:
+                   = PAGE_CHANGES,
+                   pending: Annotated[int | None, Query(ge=0, le=MAX_INT, description=(
+                       "How many changes the device still holds unsent (sync health).")
+                   )] = None) -> Response:
         """Changes the device may see since its cursor, a page at a time."""
         token = _token(credentials)
         limiter.check(_token_key(token))
@@ -347,7 +350,7 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
                 uow.session.commit()
                 with write_lock:  # pull records the sync time: it writes after it reads
                     try:
-                        reply = district_sync.pull(uow, device, user, since, min(limit, PAGE_CHANGES))
+                        reply = district_sync.pull(uow, device, user, since, min(limit, PAGE_CHANGES), pending)
                     except LeftBehind:
                         raise HTTPException(410, LEFT_BEHIND) from None
             return _packed(reply, answer)
@@ -469,15 +472,22 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
                                 .repair_rows(uow, user, asked.buckets, asked.sketches))
 
     @app.get("/v1/status", tags=["sync"],
-             responses={**{k: v for k, v in _ERRORS.items() if k in (401, 429, 503)}})
-    async def status(credentials: Bearer) -> Status:
+             responses={**{k: v for k, v in _ERRORS.items() if k in (400, 401, 429, 503)}})
+    async def status(credentials: Bearer,
+                     pending: Annotated[int | None, Query(ge=0, le=MAX_INT, description=(
+                         "How many changes the device still holds unsent (sync health).")
+                     )] = None) -> Status:
         """A cheap check that the server is reachable and the token still works."""
         token = _token(credentials)
         limiter.check(_token_key(token))
 
         def work() -> Status:
             with store.unit_of_work() as uow:
-                _device, user = _authenticate(uow, token)
+                device, user = _authenticate(uow, token)
+                if pending is not None:
+                    with write_lock:
+                        district_sync.note_pending(device, pending)
+                        uow.commit()
                 return Status(server_time=district_sync.server_time_ms(), protocol=PROTOCOL_VERSION,
                               user=user.name, role=user.role)
 

@@ -149,9 +149,10 @@ def devices(store, _args) -> int:
         print("No devices enrolled yet. Issue a code: plclassroom-server enrol-code USER_ID")
         return 0
     print(_table([[d.id, d.name or "-", f"{d.user_name} ({d.role})", _when(d.created_at), _when(d.last_sync_at),
-                   str(d.changes_pushed), str(d.pulled_seq), "revoked " + _when(d.revoked_at) if d.revoked else "active"]
+                   str(d.changes_pushed), "-" if d.pending is None else str(d.pending), str(d.pulled_seq),
+                   "revoked " + _when(d.revoked_at) if d.revoked else "active"]
                   for d in found],
-                 ["DEVICE ID", "NAME", "USER", "ENROLLED", "LAST SYNC", "PUSHED", "HAS UP TO", "STATUS"]))
+                 ["DEVICE ID", "NAME", "USER", "ENROLLED", "LAST SYNC", "PUSHED", "WAITING", "HAS UP TO", "STATUS"]))
     return 0
 
 

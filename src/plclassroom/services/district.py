@@ -59,6 +59,7 @@ class DeviceView:
     revoked_at: datetime | None
     changes_pushed: int
     pulled_seq: int = 0  # the change-log sequence it holds everything up to (housekeeping waits for it)
+    pending: int | None = None  # changes it last said it held unsent (None: never said)
 
     @property
     def revoked(self) -> bool:
@@ -204,7 +205,8 @@ def list_devices(uow: UnitOfWork) -> list[DeviceView]:
         .order_by(DistrictUser.name, DistrictDevice.created_at)).all()
     return [DeviceView(d.id, u.id, u.name, u.role, d.name, _utc(d.created_at),
                        _utc(d.last_sync_at) if d.last_sync_at else None,
-                       _utc(d.revoked_at) if d.revoked_at else None, d.changes_pushed, d.pulled_seq)
+                       _utc(d.revoked_at) if d.revoked_at else None, d.changes_pushed, d.pulled_seq,
+                       d.pending_changes)
             for d, u in rows]
 
 

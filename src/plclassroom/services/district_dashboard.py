@@ -225,6 +225,8 @@ class DeviceHealth:
     refused: int
     failures: int
     last_failure_at: datetime | None
+    pending: int | None = None  # changes the laptop said it still held unsent (None: it never said)
+    pending_at: datetime | None = None  # when it said so
 
     @property
     def silent(self) -> bool:
@@ -260,6 +262,12 @@ class SyncHealth:
         return sum(d.refused for d in self.devices)
 
     @property
+    def pending(self) -> int | None:
+        """Changes waiting on the devices, as each last said; None when none has said."""
+        said = [d.pending for d in self.devices if d.pending is not None]
+        return sum(said) if said else None
+
+    @property
     def failures(self) -> int:
         return sum(d.failures for d in self.devices)
 
@@ -283,7 +291,7 @@ def sync_health(uow: UnitOfWork, user_id: str | None = None) -> dict[str, SyncHe
         found[school].devices.append(DeviceHealth(
             device.name or "unnamed", user.name, user.role, _utc(device.last_sync_at),
             max(0, top - device.pulled_seq), device.changes_refused, device.push_failures,
-            _utc(device.last_push_failure_at)))
+            _utc(device.last_push_failure_at), device.pending_changes, _utc(device.pending_reported_at)))
     return found
 
 

@@ -307,6 +307,13 @@ class _Batch:
         upsert(self.connection, RowClock.__table__, clocks, ["table_name", "row_id"])
 
 
+def note_pending(device: DistrictDevice, pending: int | None) -> None:
+    """Keep what the device says it still holds unsent (sync health); None: it did not say."""
+    if pending is not None:
+        device.pending_changes = pending
+        device.pending_reported_at = datetime.now(UTC)
+
+
 def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: PushRequest) -> PushResponse:
     """Merge a device's batch, in order, in one transaction; a change is accepted, or refused with
     a reason."""
@@ -315,6 +322,7 @@ def push(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, request: P
     device.pulled_seq = max(device.pulled_seq, request.cursor)  # what it holds, for housekeeping
     device.changes_pushed += new  # not a retried batch, not a refusal
     device.changes_refused += len(reply.rejected)  # sync health, for the dashboard
+    note_pending(device, request.pending)
     uow.session.add(device)
     uow.commit()
     return reply
@@ -476,7 +484,7 @@ def plain(value):
 
 
 def pull(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, since: int,
-         limit: int = PAGE_CHANGES) -> PullResponse:
+         limit: int = PAGE_CHANGES, pending: int | None = None) -> PullResponse:
     """The changes after ``since`` in the device's scope, oldest first, leaving out its own.
     LeftBehind when ``since`` is before the last compaction: the device needs a fresh snapshot."""
     limit = max(1, min(limit, PAGE_CHANGES))
@@ -522,6 +530,7 @@ def pull(uow: UnitOfWork, device: DistrictDevice, user: DistrictUser, since: int
     following = rows[-1].seq if has_more else max(top, since, rows[-1].seq if rows else 0)
     device.last_sync_at = datetime.now(UTC)
     device.pulled_seq = max(device.pulled_seq, since)  # it asks from here: it holds everything before
+    note_pending(device, pending)
     uow.session.add(device)
     uow.commit()
     return PullResponse(changes, following, has_more, server_time_ms())

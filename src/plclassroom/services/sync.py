@@ -97,15 +97,18 @@ def sync_now(store: Store, server_url: str, token: str,
     return report
 
 
-def reachable(server_url: str, token: str | None, transport=None) -> bool:
-    """A cheap probe: the server answers its status to this laptop's token."""
+def reachable(server_url: str, token: str | None, transport=None, pending: int | None = None) -> bool:
+    """A cheap probe: the server answers its status to this laptop's token (and hears how many
+    changes wait in the outbox, when ``pending`` is given)."""
     import httpx
 
     if not server_url or not token:
         return False
     try:
         with httpx.Client(base_url=server_url.rstrip("/"), timeout=PROBE_TIMEOUT, transport=transport) as http:
-            return http.get("/v1/status", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+            params = {} if pending is None else {"pending": pending}
+            return http.get("/v1/status", params=params,
+                            headers={"Authorization": f"Bearer {token}"}).status_code == 200
     except httpx.HTTPError:
         return False
 
@@ -137,7 +140,8 @@ def export_bundle(store: Store, token: str | None, path) -> int:
     changes = outbox_changes(entries, store.device_id)
     first, last = (changes[0].seq, changes[-1].seq) if changes else (0, 0)
     data = bundle.write(bundle.TO_DISTRICT, store.device_id,
-                        bundle.ToDistrict(PushRequest(store.device_id, changes, cursor=cursor)),
+                        # pending=0: the bundle carries the whole outbox
+                        bundle.ToDistrict(PushRequest(store.device_id, changes, cursor=cursor, pending=0)),
                         bundle.device_key(token), first, last, len(changes))
     with atomic_write(path) as handle:
         handle.write(data)

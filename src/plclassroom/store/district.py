@@ -44,6 +44,10 @@ class DistrictDevice(SQLModel, table=True):
     changes_refused: int = 0
     push_failures: int = 0
     last_push_failure_at: datetime | None = None
+    # What the device said it still held unsent, and when (None: it never said): a laptop's edits
+    # are invisible to the district until they arrive, so the dashboard shows this count's age too.
+    pending_changes: int | None = None
+    pending_reported_at: datetime | None = None
 
 
 class EnrolCode(SQLModel, table=True):

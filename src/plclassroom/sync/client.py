@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 import httpx
 import msgspec
 import orjson
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlmodel import SQLModel
 
 from plclassroom.domain import Person, School
@@ -393,11 +393,17 @@ class SyncClient:
                 return
             for batch in batches(outbox_changes(entries, device_id)):
                 step("push", batch[0].seq, total or 0)
-                response = self._request("POST", "/v1/push", report,
-                                         pack(PushRequest(device_id, batch, cursor=cursor), self.encoding))
+                request = PushRequest(device_id, batch, cursor=cursor, pending=self._pending(batch[-1].seq))
+                response = self._request("POST", "/v1/push", report, pack(request, self.encoding))
                 answer: PushResponse = self._read(response, PushResponse)
                 acknowledge(self.store, batch, answer, report)
             after = entries[-1].seq
+
+    def _pending(self, after: int = 0) -> int:
+        """Changes in the outbox after op ``after``: what the district is told still waits here."""
+        with self.store.unit_of_work() as uow:
+            return uow.session.execute(select(func.count()).select_from(OutboxEntry)
+                                       .where(OutboxEntry.seq > after)).scalar() or 0
 
     def _new_laptop(self) -> bool:
         """Never pulled, and holds no school or person: its first sync is a snapshot, not a replay."""
@@ -612,7 +618,8 @@ class SyncClient:
                 cursor = uow.session.get(Device, self.store.device_id).pull_cursor
             step("pull", report.pulled, 0)
             try:
-                response = self._request("GET", "/v1/pull", report, params={"since": cursor, "limit": PAGE_CHANGES})
+                response = self._request("GET", "/v1/pull", report, params={
+                    "since": cursor, "limit": PAGE_CHANGES, "pending": self._pending()})
             except SnapshotNeeded:
                 if report.resynced:
                     raise  # a fresh snapshot did not satisfy the server: stop rather than loop

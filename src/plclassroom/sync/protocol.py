@@ -60,6 +60,9 @@ class PushRequest(msgspec.Struct, frozen=True):
     # The server sequence the device had pulled up to: a change it had not pulled, it had not seen,
     # so two edits of one long text made on either side of it are concurrent (a conflict to keep).
     cursor: Counter = 0
+    # How many changes the device still holds unsent after this batch (None: an older laptop that
+    # does not say): the dashboard's "waiting on the laptop" figure.
+    pending: Counter | None = None
 
 
 class Rejected(msgspec.Struct, array_like=True, frozen=True):

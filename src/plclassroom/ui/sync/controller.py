@@ -39,12 +39,12 @@ class _Probe(QRunnable):
     class Channel(QObject):
         answered = Signal(bool)
 
-    def __init__(self, url: str, token: str | None) -> None:
+    def __init__(self, url: str, token: str | None, pending: int) -> None:
         super().__init__()
-        self.url, self.token, self.channel = url, token, _Probe.Channel()
+        self.url, self.token, self.pending, self.channel = url, token, pending, _Probe.Channel()
 
     def run(self) -> None:
-        self.channel.answered.emit(sync.reachable(self.url, self.token))
+        self.channel.answered.emit(sync.reachable(self.url, self.token, pending=self.pending))
 
 
 class SyncController(QObject):
@@ -172,7 +172,8 @@ class SyncController(QObject):
     def probe(self) -> None:
         if not self.server_url or not self.token:
             return
-        probe = _Probe(self.server_url, self.token)
+        # The outbox's size goes with it: the district's dashboard shows what waits on this laptop.
+        probe = _Probe(self.server_url, self.token, self.context.call(sync.status).waiting)
         self._probes.add(probe)
         probe.channel.answered.connect(lambda ok, p=probe: self._answered(ok, p))
         QThreadPool.globalInstance().start(probe)
