@@ -299,6 +299,26 @@ def make_router(store: Store, write_lock: AbstractContextManager, failures, atte
 
         return await page(request, build)
 
+    @router.get("/export/district.json")
+    async def district_json(request: Request) -> Response:
+        def build(uow, viewer: Viewer, name: str) -> Response:
+            found = exports.district_json(uow, viewer)
+            if found is None:
+                return not_found(viewer, name)
+            return download(found, "application/json", exports.file_name(name or "district", "json"))
+
+        return await page(request, build)
+
+    @router.get("/school/{school_id}/export.json")
+    async def school_json(request: Request, school_id: Id) -> Response:
+        def build(uow, viewer: Viewer, name: str) -> Response:
+            found = exports.school_json(uow, viewer, school_id)
+            if found is None:
+                return not_found(viewer, name)
+            return download(found[1], "application/json", exports.file_name(found[0], "json"))
+
+        return await page(request, build)
+
     @router.get("/school/{school_id}/report.pdf")
     async def school_pdf(request: Request, school_id: Id) -> Response:
         def build(uow, viewer: Viewer, name: str) -> Response:
