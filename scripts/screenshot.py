@@ -4,11 +4,12 @@ Run under a real X server to see what a person sees:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/screenshot.png
     ... scripts/screenshot.py docs/rotations.png rotations   # a week's plan with groups built
     ... scripts/screenshot.py es.png heatmap es high-contrast  # a tab, in Spanish, in high contrast
-Views: profile, heatmap, evidence, playlists, conferences, rotations. Themes: light, dark, high-contrast.
+Views: profile, heatmap, evidence, playlists, conferences, rotations, data-meeting. Themes: light, dark, high-contrast.
 """
 
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -45,19 +46,23 @@ def main(out: str, view: str = "profile", language: str = "en", look: str = "lig
     theme.apply(look)
     store = Store.open(Path(tempfile.mkdtemp()) / "demo.sqlite")
     with store.unit_of_work(record_changes=False) as uow:
-        demo.build_demo_school(uow)
+        demo.build_demo_school(uow, today=date.today())
         uow.commit()
     window = open_window(store, "screenshot")
     window.resize(1360, 860)
     window.show()
     window.roster.table.selectRow(4)
+    shown = window
     if view == "rotations":
         plan_rotations(window)
+    elif view == "data-meeting":
+        shown = window.open_data_meeting()
+        shown.resize(1360, 860)
     elif view != "profile":
         window.tabs.setCurrentWidget(getattr(window, view))
 
     def shoot() -> None:
-        window.grab().save(out)
+        shown.grab().save(out)
         print(f"saved {out}")
         app.quit()
 

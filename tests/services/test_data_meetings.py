@@ -4,24 +4,23 @@ last met, the agenda, and the actions agreed (kept, and synced to the school's s
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text
 
-from plclassroom.domain.early_warning import Rule, Thresholds
-from plclassroom.services import data_meetings, early_warning, mastery, roster
+from plclassroom.domain.early_warning import Rule
+from plclassroom.services import data_meetings, demo, mastery, roster
 from plclassroom.services.data_meetings import MeetingError
 from plclassroom.services.mastery import EvidenceEntry
 from tests.conftest import count, run
 
-TODAY = date(2026, 11, 23)  # three days after the demo's last evidence
+TODAY = demo.DEMO_DAY  # the demo's team met a week before; its evidence runs to the day before
+LAST_MET = TODAY - timedelta(days=7)
 
 
 @pytest.fixture
 def team(demo_store):
     with demo_store.unit_of_work() as uow:
         math = next(c for c in roster.list_classes(uow) if c.title.startswith("Math"))
-        found = data_meetings.team_of_class(uow, math.id)
-    early = Thresholds(assessed_share=0.2)  # the demo's evidence is thin: see test_early_warning
-    run(demo_store, early_warning.set_thresholds, found.school_id, early)
-    return found
+        return data_meetings.team_of_class(uow, math.id)
 
 
 def test_the_demo_school_has_a_team_per_school_grade(demo_store, team):
@@ -30,13 +29,26 @@ def test_the_demo_school_has_a_team_per_school_grade(demo_store, team):
     assert len({t.school_id for t in teams}) == 2
 
 
-def test_the_first_meeting_shows_the_flags_and_an_agenda(demo_store, team):
+def test_the_first_meeting_has_nothing_to_compare_with(demo_store, team):
+    with demo_store.unit_of_work() as uow:  # the demo's teams met a week ago: as if they never had
+        uow.session.execute(text("DELETE FROM meeting_action"))
+        uow.session.execute(text("DELETE FROM data_meeting"))
+        uow.commit()
     view = run(demo_store, data_meetings.meeting_view, team, TODAY)
-    assert view.last_met is None and not view.new  # nothing to compare with yet
+    assert view.last_met is None and not view.new and not view.cleared and not view.actions
+    assert [kind for kind, _numbers in view.agenda][-1] == "agree actions"
+
+
+def test_the_meeting_shows_the_flags_what_changed_and_an_agenda(demo_store, team):
+    view = run(demo_store, data_meetings.meeting_view, team, TODAY)
+    assert view.last_met == LAST_MET and view.new and view.cleared  # the demo's team met a week ago
     assert view.flags and {f.student_id for f in view.flags} <= set(view.names)
+    # What the team agreed then: two open actions, and one done since.
+    assert sorted(a.done for a in view.actions) == [False, False, True]
+    assert ("review actions", {"actions": 2}) in view.agenda
     assert len(view.names) == 90  # the grade's students of the school, all its classes
     kinds = [kind for kind, _numbers in view.agenda]
-    assert kinds[0] == "concerns" and kinds[-1] == "agree actions"
+    assert kinds[0] == "new concerns" and kinds[-1] == "agree actions"
     first = view.flagged_students()
     concerns = {s: sum(1 for f in view.flags if f.student_id == s and f.concern) for s in first}
     assert [concerns[s] for s in first] == sorted(concerns.values(), reverse=True)
@@ -71,22 +83,26 @@ def test_actions_are_kept_done_and_removed(demo_store, team):
                  student, owner, TODAY + timedelta(days=5))
     with pytest.raises(MeetingError):
         run(demo_store, data_meetings.add_action, meeting, "   ")
-    [row] = run(demo_store, data_meetings.actions, team)
+    [row] = [a for a in run(demo_store, data_meetings.actions, team) if a.id == action]
     assert (row.text, row.student_id, row.owner_id, row.done) == ("Reteach unit rates in a small group", student,
                                                                    owner, False)
     assert row.student == view.names[student] and row.owner == view.staff[0][1]
     assert not row.overdue(TODAY) and row.overdue(TODAY + timedelta(days=6))
     late = run(demo_store, data_meetings.meeting_view, team, TODAY + timedelta(days=8))
-    assert ("overdue actions", {"actions": 1}) in late.agenda
+    assert ("overdue actions", {"actions": 3}) in late.agenda  # this one, and the demo's two still open
 
     run(demo_store, data_meetings.update_action, action, done=True)
-    assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE done AND done_on IS NOT NULL") == 1
-    assert run(demo_store, data_meetings.actions, team, date.today())[0].done  # done today: still shown
-    assert run(demo_store, data_meetings.actions, team, date.today() + timedelta(days=1)) == []
+    assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE id = ? AND done AND done_on IS NOT NULL",
+                 action) == 1
+    def shown(since=None):
+        return {a.id: a for a in run(demo_store, data_meetings.actions, team, since)}
+
+    assert shown(date.today())[action].done  # done today: still shown
+    assert action not in shown(date.today() + timedelta(days=1))
     with pytest.raises(MeetingError):
         run(demo_store, data_meetings.update_action, action, colour="red")
     run(demo_store, data_meetings.remove_action, action)
-    assert run(demo_store, data_meetings.actions, team) == []
+    assert action not in shown(date.min)
 
 
 def test_meeting_twice_a_day_is_one_meeting(demo_store, team):
@@ -94,7 +110,8 @@ def test_meeting_twice_a_day_is_one_meeting(demo_store, team):
     first = run(demo_store, data_meetings.hold_meeting, team, view.flags, TODAY)
     again = run(demo_store, data_meetings.hold_meeting, team, view.flags[:3], TODAY, "Shorter list")
     assert first == again
-    assert count(demo_store, "SELECT count(*) FROM data_meeting") == 1
+    assert count(demo_store, "SELECT count(*) FROM data_meeting WHERE school_id = ? AND held_on = ?",
+                 team.school_id, TODAY.isoformat()) == 1
     assert count(demo_store, "SELECT count(*) FROM data_meeting WHERE notes = 'Shorter list'") == 1
     same_day = run(demo_store, data_meetings.meeting_view, team, TODAY)
-    assert same_day.today_meeting_id == first and same_day.last_met is None
+    assert same_day.today_meeting_id == first and same_day.last_met == LAST_MET

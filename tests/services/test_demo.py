@@ -1,4 +1,5 @@
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -18,7 +19,16 @@ def test_the_demo_school_has_the_promised_shape(demo_store):
     assert count(demo_store, "SELECT count(*) FROM goal") >= 180
     assert count(demo_store, "SELECT count(*) FROM accommodation WHERE sensitive") > 0
     # Evidence falls inside the term and only on grade-6 items of the framework.
-    assert count(demo_store, "SELECT count(*) FROM evidence WHERE observed_on NOT BETWEEN '2026-08-24' AND '2026-11-20'") == 0
+    assert count(demo_store, "SELECT count(*) FROM evidence WHERE observed_on NOT BETWEEN '2026-08-24' AND '2026-11-22'") == 0
+    # The classes taught four units; the current one (the last 16 days before DEMO_DAY) by everyone
+    # but a few who were away.
+    assert count(demo_store, "SELECT count(DISTINCT competency_id) FROM evidence") == 4
+    recent = count(demo_store, "SELECT count(DISTINCT student_id) FROM evidence WHERE observed_on >= '2026-11-09'")
+    assert 0.85 * 180 < recent < 180
+    # Each school's grade team met a week before DEMO_DAY, what was flagged kept, three actions agreed.
+    assert count(demo_store, "SELECT count(*) FROM data_meeting WHERE held_on = '2026-11-16' "
+                             "AND json_array_length(flagged) > 0") == 2
+    assert count(demo_store, "SELECT count(*) FROM meeting_action") == 6
     assert count(demo_store, "SELECT count(*) FROM evidence e JOIN competency c ON c.id = e.competency_id "
                              "WHERE c.education_level != '06'") == 0
 
@@ -55,6 +65,24 @@ def test_the_same_seed_builds_the_same_school(tmp_path, demo_store):
         demo.build_demo_school(uow, seed=7)
         uow.commit()
     assert _fingerprint(other) != _fingerprint(demo_store)
+
+
+def test_the_demo_moves_to_the_day_it_is_built_on(store, demo_store):
+    """The app builds it on today's calendar: every date moves by the same days, nothing else."""
+    from datetime import timedelta
+
+    later = demo.DEMO_DAY + timedelta(days=45)
+    with store.unit_of_work(record_changes=False) as uow:
+        demo.build_demo_school(uow, today=later)
+        uow.commit()
+    assert _fingerprint(store) == _fingerprint(demo_store)  # the same people and scores
+    query = "SELECT min(observed_on), max(observed_on) FROM evidence"
+    moved = sqlite3.connect(store.path).execute(query).fetchone()
+    fixed = sqlite3.connect(demo_store.path).execute(query).fetchone()
+    assert [date.fromisoformat(d) - date.fromisoformat(f) for d, f in zip(moved, fixed, strict=True)] == [
+        timedelta(days=45)] * 2
+    assert count(store, "SELECT count(*) FROM data_meeting WHERE held_on = ?",
+                 (later - timedelta(days=7)).isoformat()) == 2
 
 
 def test_the_demo_scales_by_students(store):

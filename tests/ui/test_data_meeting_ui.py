@@ -18,7 +18,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(window, demo_store):
     """The shared main window, with the school's rules looking back far enough that on the demo's
-    evidence (it ends 20 November) every rule has cases."""
+    evidence (it ends the day before the demo's DEMO_DAY, and the window reads today) every rule has cases."""
     team = run(demo_store, data_meetings.team_of_class, window.roster.current_class_id())
     run(demo_store, early_warning.set_thresholds, team.school_id, Thresholds(no_evidence_days=60,
                                                                              assessed_share=0.2))
@@ -38,7 +38,7 @@ def test_the_team_of_the_class_shown_with_who_is_flagged_and_why(qtbot, window, 
     team = meeting.current_team()
     assert team == run(demo_store, data_meetings.team_of_class, window.roster.current_class_id())
     assert meeting.team.currentText() == f"Grade 6 · {team.school}"
-    assert "has not met yet" in meeting.last_met.text()
+    assert "Last met" in meeting.last_met.text()  # the demo's team met the week before its DEMO_DAY
     tree = meeting.flags
     assert tree.topLevelItemCount() > 10
     first = tree.topLevelItem(0)
@@ -55,15 +55,17 @@ def test_holding_the_meeting_and_agreeing_an_action_by_keyboard(qtbot, window, d
     qtbot.keyClick(meeting.action_text, Qt.Key.Key_Return)
     assert count(demo_store, "SELECT count(*) FROM data_meeting WHERE held_on = ?", date.today().isoformat()) == 1
     assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE text = 'Small group on unit rates'") == 1
-    assert meeting.actions.rowCount() == 1 and meeting.actions.item(0, 1).text() == "Small group on unit rates"
-    assert meeting.actions.item(0, 2).text() == "whole team"
-    assert "Last met" not in meeting.last_met.text()  # met today: compared with before today
+    texts = [meeting.actions.item(row, 1).text() for row in range(meeting.actions.rowCount())]
+    assert len(texts) == 4  # with the three the team agreed last time (two open, one done since)
+    row = texts.index("Small group on unit rates")
+    assert meeting.actions.item(row, 2).text() == "whole team"
+    assert "Last met" in meeting.last_met.text()  # met today: compared with the meeting before
 
     # Done, with the keyboard: Tab into the table, Space ticks the focused row's box.
     meeting.actions.setFocus()
-    meeting.actions.setCurrentCell(0, 0)
+    meeting.actions.setCurrentCell(row, 0)
     qtbot.keyClick(meeting.actions, Qt.Key.Key_Space)
-    assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE done") == 1
+    assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE done AND text = 'Small group on unit rates'") == 1
 
     # An action about a student, with an owner: both kept as chosen.
     meeting.action_student.setCurrentIndex(1)
@@ -73,7 +75,8 @@ def test_holding_the_meeting_and_agreeing_an_action_by_keyboard(qtbot, window, d
     qtbot.keyClick(meeting.action_text, Qt.Key.Key_Return)
     assert count(demo_store, "SELECT count(*) FROM meeting_action WHERE text = 'Check in on Monday' "
                              "AND student_id = ? AND owner_id = ?", student, owner) == 1
-    assert count(demo_store, "SELECT count(*) FROM data_meeting") == 1  # the same meeting, today's
+    assert count(demo_store, "SELECT count(*) FROM data_meeting WHERE held_on = ?",
+                 date.today().isoformat()) == 1  # the same meeting, today's
 
     qtbot.keyClicks(meeting.notes, "Ratios first.")
     meeting.close()

@@ -15,6 +15,7 @@ Push and pull record the device's last sync themselves.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import logging
@@ -223,8 +224,42 @@ def _unpack(body: bytes, kind: type[msgspec.Struct], encoding: str):
         raise HTTPException(400, str(error)) from None
 
 
-def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
+async def _count_flags_daily(store: Store, write_lock, every: float) -> None:
+    """Early-warning flags change with the calendar: a server that runs for weeks counts them anew
+    each day, without cron. A failed count is logged (its kind only) and tried at the next check."""
+    from plclassroom.services import district_rollups
+
+    def count() -> int | None:
+        with write_lock, store.unit_of_work() as uow:
+            return district_rollups.refresh_flags_if_stale(uow)
+
+    while True:
+        await asyncio.sleep(every)
+        try:
+            counted = await run_in_threadpool(count)
+        except Exception as error:  # noqa: BLE001 - the server keeps serving; the next check retries
+            log.warning("counting the early-warning flags failed: %s", type(error).__name__)
+        else:
+            if counted is not None:
+                log.info("early-warning flags counted for the dashboard: %d students with a concern", counted)
+
+
+def create_app(store: Store, *, max_requests_per_minute: int = 600,
+               count_flags_every: float | None = None) -> FastAPI:
+    """The server's app. ``count_flags_every`` (seconds): while it runs, check that often whether
+    the day's early-warning count for the dashboard is due, and count it (``serve``: hourly)."""
+    write_lock = threading.Lock() if store.engine.dialect.name == "sqlite" else contextlib.nullcontext()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        task = asyncio.create_task(_count_flags_daily(store, write_lock, count_flags_every)) \
+            if count_flags_every else None
+        yield
+        if task is not None:
+            task.cancel()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="plclassroom district server",
         version=str(PROTOCOL_VERSION),
         description=(
@@ -236,7 +271,6 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600) -> FastAPI:
         ),
     )
     limiter = RateLimiter(max_requests_per_minute)
-    write_lock = threading.Lock() if store.engine.dialect.name == "sqlite" else contextlib.nullcontext()
 
     @app.exception_handler(RequestValidationError)
     async def _bad_query(_request: Request, error: RequestValidationError) -> JSONResponse:

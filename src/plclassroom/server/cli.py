@@ -13,6 +13,7 @@ from pathlib import Path
 DATABASE_ENV = "PLCLASSROOM_SERVER_DATABASE"
 DATABASE_URL_ENV = "PLCLASSROOM_SERVER_DATABASE_URL"
 DEFAULT_DATABASE = "district.sqlite"
+FLAGS_EVERY = 3600.0  # seconds: serve checks this often whether the day's early-warning count is due
 
 
 class CliError(Exception):
@@ -256,12 +257,8 @@ def count_flags_if_stale(store, today: date | None = None) -> int | None:
     server that is restarted daily needs no cron job for them; None when today's count stands."""
     from plclassroom.services import district_rollups
 
-    today = today or date.today()
     with store.unit_of_work() as uow:
-        counted = district_rollups.flags_counted_at(uow)
-        if counted is not None and counted.date() >= today:
-            return None
-        return district_rollups.refresh_flags(uow, today)
+        return district_rollups.refresh_flags_if_stale(uow, today)
 
 
 def set_password(store, args) -> int:
@@ -330,7 +327,8 @@ def serve(store, args) -> int:
     scheme = "https" if args.cert else "http"
     print(f"plclassroom district server on {scheme}://{args.host}:{args.port} (database {store.location}); "
           "Ctrl+C stops it.")
-    uvicorn.run(create_app(store, max_requests_per_minute=args.rate_limit), host=args.host, port=args.port,
+    uvicorn.run(create_app(store, max_requests_per_minute=args.rate_limit, count_flags_every=FLAGS_EVERY),
+                host=args.host, port=args.port,
                 ssl_certfile=args.cert, ssl_keyfile=args.key, log_level="info", server_header=False)
     return 0
 

@@ -5,6 +5,12 @@ Default size: 2 schools, 6 teachers, 3 advisors, 8 classes, 180 students. It sca
 number of students (90 a school) up to a district of 50,000 for benchmarks.
 
 The demo is seed data, as if it came from the district: it is stamped but not queued for sync.
+
+Its calendar is set on a Monday, ``DEMO_DAY`` (the day a data team meets): the math classes have
+taught three units and are in the fourth, advisors meet their advisees every few weeks, and each
+of the first schools' grade teams met the week before, with actions agreed. Tests and benchmarks
+build it on that calendar; the app moves it to the day it is built (``today``), so a first look
+sees recent evidence and a meeting that is due.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from plclassroom.domain import (
     ConferenceGoal,
     ConferenceKind,
     Course,
+    DataMeeting,
     District,
     Enrollment,
     Evidence,
@@ -35,6 +42,7 @@ from plclassroom.domain import (
     Goal,
     GuardianLink,
     LearnerProfile,
+    MeetingAction,
     NextStep,
     Person,
     Privacy,
@@ -53,7 +61,9 @@ STUDENTS_PER_SCHOOL = 90
 DEFAULT_STUDENTS = 180
 TERM_START = date(2026, 8, 24)
 TERM_END = date(2026, 12, 18)
-EVIDENCE_UNTIL = date(2026, 11, 20)
+DEMO_DAY = date(2026, 11, 23)  # a Monday: the demo's "today" (evidence runs to the day before)
+CURRENT_UNIT_DAYS = 16  # the unit being taught started this many days before DEMO_DAY
+MEETING_SCHOOLS = 2  # the schools whose grade team met a week before DEMO_DAY
 
 Progress = Callable[[int, int], None]
 
@@ -218,20 +228,28 @@ def build_demo_school(
     seed: int = 2026,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    today: date | None = None,
 ) -> DemoSummary:
-    """Write the demo school in one transaction (seed data: ``uow`` should not record changes)."""
+    """Write the demo school in one transaction (seed data: ``uow`` should not record changes).
+    ``today``: move its calendar so that ``DEMO_DAY`` falls on that day."""
     if students < 1:
         raise ValueError("The demo needs at least one student")
-    builder = _Builder(uow, random.Random(seed))
+    shift = (today - DEMO_DAY) if today else timedelta(0)
+    builder = _Builder(uow, random.Random(seed), random.Random(f"{seed} calendar"), shift)
     return builder.build(students, progress or (lambda done, total: None), cancelled or (lambda: False))
 
 
 class _Builder:
-    def __init__(self, uow: UnitOfWork, rng: random.Random) -> None:
+    def __init__(self, uow: UnitOfWork, rng: random.Random, calendar: random.Random, shift: timedelta) -> None:
         self.uow = uow
         self.rng = rng
+        # Dates' own draws (who missed the current unit, when advisors last met): a second
+        # generator, so names and ids stay what the main one has always made them.
+        self.calendar = calendar
+        self.shift = shift  # rows are made on the demo's calendar, and moved by this as they are written
         self.rows = 0
         self.pending: dict[type, list[dict]] = {}
+        self.teams: list[tuple[str, list[str], list[str]]] = []  # grade teams that met (MEETING_SCHOOLS)
 
     def id(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -245,7 +263,10 @@ class _Builder:
         # Parents first, whatever order they were generated in: the FK-sorted table order.
         order = {table: index for index, table in enumerate(TABLE_ORDER)}
         for table in sorted(self.pending, key=order.__getitem__):
-            self.rows += self.uow.insert_many(table, self.pending[table])
+            rows = self.pending[table]
+            if self.shift:
+                rows = [{k: v + self.shift if type(v) is date else v for k, v in row.items()} for row in rows]
+            self.rows += self.uow.insert_many(table, rows)
         self.pending.clear()
 
     def build(self, students: int, progress: Progress, cancelled: Callable[[], bool]) -> DemoSummary:
@@ -276,6 +297,9 @@ class _Builder:
             self._school(index, size, district_id, term_id, scale_id, framework_id, grade6, summary)
             self.flush()
             progress(index + 1, school_count)
+        for school_id, teachers, advisors in self.teams:
+            self._last_meeting(school_id, teachers, advisors)
+        self.flush()
         summary.rows = self.rows
         return summary
 
@@ -301,6 +325,8 @@ class _Builder:
                     for n, (g, f) in enumerate(advisor_names)]
         summary.teachers += len(teachers)
         summary.advisors += len(advisors)
+        if index < MEETING_SCHOOLS:
+            self.teams.append((school_id, teachers, advisors))
 
         def section(course, title, teacher, subjects, period, math_class):
             class_id = self.add(SchoolClass, school_id=school_id, course_id=course, term_id=term_id, title=title,
@@ -324,6 +350,32 @@ class _Builder:
             self._student(school_id, index, n, math_sections[n % 3], science if n % 3 == 0 else None,
                           teachers[0] if n % 3 < 2 else teachers[1], advisors[n % len(advisors)], grade6)
         summary.students += size
+
+    def _last_meeting(self, school_id: str, teachers: list[str], advisors: list[str]) -> None:
+        """The grade team's meeting a week before DEMO_DAY: what was flagged then (read from the
+        rows written so far, so the next meeting can say what changed) and three actions agreed."""
+        from plclassroom.domain.early_warning import Rule
+        from plclassroom.services import early_warning
+
+        held_on = DEMO_DAY - timedelta(days=7)
+        flags = early_warning.team_flags(self.uow, school_id, "06", held_on + self.shift)
+        meeting = self.add(DataMeeting, school_id=school_id, grade="06", held_on=held_on,
+                           flagged=sorted({f.key for f in flags}),
+                           notes="Focus: ratio tables and unit rates. Students with no recent evidence get "
+                                 "a check-in at the station rotation; advisors follow up on overdue steps.")
+
+        def first(*rules: Rule) -> str | None:
+            return next((f.student_id for f in flags if f.rule in rules), None)
+
+        self.add(MeetingAction, meeting_id=meeting, student_id=first(Rule.NO_EVIDENCE, Rule.FALLING),
+                 text="Small-group reteach of unit rates at the teacher station", owner_id=teachers[0],
+                 due_on=DEMO_DAY, done=False)
+        self.add(MeetingAction, meeting_id=meeting, student_id=first(Rule.NOT_MET, Rule.FOLLOW_UP_OVERDUE),
+                 text="Advisor check-in this week; call home if it is missed again", owner_id=advisors[0],
+                 due_on=held_on + timedelta(days=4), done=True, done_on=held_on + timedelta(days=3))
+        self.add(MeetingAction, meeting_id=meeting, student_id=None,
+                 text="Bring the ratio-table exit tickets to the next meeting", owner_id=teachers[1],
+                 due_on=DEMO_DAY, done=False)
 
     def _student(self, school_id, school_index, n, math_class, science_class, math_teacher, advisor, grade6):
         rng = self.rng
@@ -362,22 +414,37 @@ class _Builder:
                                   measure_of_success=measure, target_date=date(2026, 12, 18),
                                   status=rng.choice(("active", "active", "active", "met"))))
 
-        # A term of evidence on four grade-6 competencies, ability and growth varying by student.
+        # A term of evidence on the class's four units so far, ability and growth varying by
+        # student. The draws of the main generator are the ones it always made (the sample no
+        # longer picks the competencies, the day's draw places the piece inside its unit).
         ability = rng.gauss(2.3, 0.6)
         growth = rng.uniform(0.0, 0.12)  # per week
-        for competency in rng.sample(grade6, min(4, len(grade6))):
+        rng.sample(grade6, min(4, len(grade6)))
+        missed_current_unit = self.calendar.random() < 0.06  # away: no evidence on it in two weeks
+        for unit, competency in enumerate(_units(grade6)):
+            start, days = _unit_days(unit)
+            if missed_current_unit and unit == UNITS - 1:
+                days = 2  # only the unit's first days: over two weeks ago by DEMO_DAY
             for _ in range(rng.randint(2, 5)):
-                day = TERM_START + timedelta(days=rng.randrange((EVIDENCE_UNTIL - TERM_START).days))
+                day = start + timedelta(days=rng.randrange((DEMO_DAY - TERM_START).days - 3) % days)
                 weeks = (day - TERM_START).days / 7
-                score = min(4, max(1, round(ability + growth * weeks + rng.gauss(0, 0.5))))
+                score = min(4, max(1, round(ability + growth * weeks + 0.45 * rng.gauss(0, 0.5))))
                 self.add(Evidence, student_id=student, competency_id=competency["id"], class_id=math_class,
                          score=float(score), observed_on=day,
                          source=rng.choice((EvidenceSource.QUIZ, EvidenceSource.OBSERVATION,
                                             EvidenceSource.PROJECT)).value,
                          recorded_by=math_teacher)
 
-        for number in range(rng.randint(1, 3)):
-            held_on = TERM_START + timedelta(days=14 + 28 * number + rng.randrange(10))
+        # Conferences every two to three weeks, the last one recent for most students; for a few
+        # the advisor's last meeting is over three weeks old (a follow-up overdue, "not met").
+        meetings = rng.randint(1, 3)
+        last = DEMO_DAY - timedelta(days=self.calendar.randint(22, 40) if self.calendar.random() < 0.08
+                                    else self.calendar.randint(1, 18))
+        for number in range(meetings):
+            latest = number == meetings - 1
+            held_on = last - timedelta(days=(meetings - 1 - number) * 14 + (rng.randrange(10) if not latest else 0))
+            if latest:
+                rng.randrange(10)  # the draw the main generator always made here
             conference = self.add(Conference, student_id=student, author_id=advisor, held_on=held_on, minutes=15,
                                   kind=rng.choice(list(ConferenceKind)).value, attendees="student, advisor",
                                   notes=rng.choice(CONFERENCE_NOTES),
@@ -387,13 +454,34 @@ class _Builder:
             for goal in goals:
                 self.add(ConferenceGoal, conference_id=conference, goal_id=goal, progress_note="On track")
             for owner, text in rng.sample(NEXT_STEPS, 2):
+                # An earlier conference's steps are done, now and then one slipped (overdue).
+                done = not latest and self.calendar.random() >= 0.05
                 self.add(NextStep, conference_id=conference, student_id=student, text=text, owner=owner,
-                         due_on=held_on + timedelta(days=14), done=held_on < date(2026, 10, 20))
+                         due_on=held_on + timedelta(days=21 if latest else 14), done=done)
+
+
+UNITS = 4  # the math classes' units of the term so far; the last is being taught on DEMO_DAY
+UNIT_CODES = ("6.RP.A.1", "6.RP.A.2", "6.RP.A.3a", "6.RP.A.3b")  # the end of their CASE codes
+
+
+def _units(grade6: list[dict]) -> list[dict]:
+    """The grade-6 competencies the math classes taught, in order (as many as the framework has)."""
+    found = [next((row for row in grade6 if row["code"].endswith(f".{code}")), None) for code in UNIT_CODES]
+    return [row for row in found if row is not None] or grade6[:UNITS]
+
+
+def _unit_days(unit: int) -> tuple[date, int]:
+    """A unit's first day and length: the current unit the last CURRENT_UNIT_DAYS before
+    DEMO_DAY, the earlier ones sharing the term before it."""
+    if unit == UNITS - 1:
+        return DEMO_DAY - timedelta(days=CURRENT_UNIT_DAYS), CURRENT_UNIT_DAYS
+    earlier = (DEMO_DAY - timedelta(days=CURRENT_UNIT_DAYS) - TERM_START).days // (UNITS - 1)
+    return TERM_START + timedelta(days=unit * earlier), earlier
 
 
 # Every table the demo writes, parents before children.
 TABLE_ORDER = [
     District, Term, ProficiencyScale, ProficiencyLevel, CompetencyFramework, Competency,
     CompetencyAssociation, School, Course, Person, SchoolClass, Enrollment, GuardianLink, AdvisorAssignment,
-    LearnerProfile, Accommodation, Goal, Evidence, Conference, ConferenceGoal, NextStep,
+    LearnerProfile, Accommodation, Goal, Evidence, Conference, ConferenceGoal, NextStep, DataMeeting, MeetingAction,
 ]

@@ -17,14 +17,16 @@ transaction (a device's push, an imported USB bundle, the server's own publishes
 it), so the roll-ups commit or roll back with the changes. Only the (student, competency) pairs
 whose evidence or overrides changed are recomputed; all of a student's pairs when their person row
 or an enrolment changed; all of a class's students' when the class changed (its method, scale,
-framework or grades). A change of a scale's levels or of a framework's competencies is not
-followed: ``plclassroom-server rollups --rebuild`` recomputes everything (an existing district,
-or after such a change).
+framework or grades), and when the scale it reads levels on changed (the scale, one of its levels)
+or its framework did (the framework, a competency, an association): a rare edit that moves many
+levels at once. ``plclassroom-server rollups --rebuild`` recomputes everything (an existing
+district, whose roll-ups were never kept).
 
 Early-warning counts depend on the day as much as on the rows (a follow-up becomes overdue
 overnight), so they are not kept by the hook: ``refresh_flags`` counts every school's grade teams
 with the data-meeting rules (``services.early_warning.team_flags``) into ``student_flag`` and
-``flag_rollup``; ``plclassroom-server rollups`` runs it (once a night, from cron or a timer).
+``flag_rollup``; ``plclassroom-server rollups`` runs it, and ``serve`` does as it starts and then
+each hour when the last count is from an earlier day (``refresh_flags_if_stale``).
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ def changes_applied(uow: UnitOfWork, rows: Mapping[tuple[str, str], dict]) -> in
     pairs: set[Pair] = set()
     students: set[str] = set()
     classes: set[str] = set()
+    scales: set[str | None] = set()
+    frameworks: set[str | None] = set()
     for (table, row_id), row in rows.items():
         if table in ("evidence", "mastery_override"):
             if row.get("student_id") and row.get("competency_id"):
@@ -76,11 +80,30 @@ def changes_applied(uow: UnitOfWork, rows: Mapping[tuple[str, str], dict]) -> in
                 students.add(row_id)
         elif table == "class_section":
             classes.add(row_id)
+        elif table == "proficiencyscale":
+            scales.add(row_id)
+        elif table == "proficiency_level":
+            scales.add(row.get("scale_id"))
+        elif table == "competencyframework":
+            frameworks.add(row_id)
+        elif table in ("competency", "competency_association"):
+            frameworks.add(row.get("framework_id"))
+    if scales or frameworks:
+        classes |= _classes_reading(uow, scales - {None}, frameworks - {None})
     if classes:
         students |= _students_of_classes(uow, classes)
     if students:
         pairs |= _pairs_of(uow, students)
     return refresh(uow, pairs)
+
+
+def _classes_reading(uow: UnitOfWork, scales: set[str], frameworks: set[str]) -> set[str]:
+    """The classes whose levels are read on one of these scales or against one of these frameworks."""
+    found: set[str] = set()
+    for column, ids in ((SchoolClass.proficiency_scale_id, scales), (SchoolClass.framework_id, frameworks)):
+        for part in _chunks(ids):
+            found.update(uow.session.execute(select(SchoolClass.id).where(column.in_(part))).scalars())
+    return found
 
 
 def _students_of_classes(uow: UnitOfWork, classes: set[str]) -> set[str]:
@@ -289,6 +312,16 @@ def rebuild(uow: UnitOfWork) -> int:
 def flags_counted_at(uow: UnitOfWork) -> datetime | None:
     """When the early-warning flags were last counted (None: never)."""
     return uow.session.execute(select(func.max(FlagRollup.counted_at))).scalar()
+
+
+def refresh_flags_if_stale(uow: UnitOfWork, today: date | None = None) -> int | None:
+    """Count the early-warning flags when they were last counted before ``today`` (or never): how
+    ``serve`` keeps them without cron, as it starts and then hourly. None when today's count stands."""
+    today = today or date.today()
+    counted = flags_counted_at(uow)
+    if counted is not None and counted.date() >= today:
+        return None
+    return refresh_flags(uow, today)
 
 
 def refresh_flags(uow: UnitOfWork, today: date | None = None) -> int:

@@ -221,7 +221,8 @@ def class_competencies(uow: UnitOfWork, section: SchoolClass) -> list[Competency
     return ordered
 
 
-def _pieces(uow: UnitOfWork, student_ids: list[str], competency_ids: list[str], as_of: date | None):
+def evidence_pieces(uow: UnitOfWork, student_ids: list[str], competency_ids: list[str],
+                    as_of: date | None = None):
     """(student, competency) -> pieces, without superseded versions; and the newest evidence stamp."""
     session = uow.session
     # By student only, the competencies sorted out here: SQLite (no statistics) would otherwise search
@@ -232,7 +233,9 @@ def _pieces(uow: UnitOfWork, student_ids: list[str], competency_ids: list[str], 
     if as_of is not None:
         query = query.where(Evidence.observed_on <= as_of)
     wanted = set(competency_ids)
-    rows = [row for row in session.execute(query) if row.competency_id in wanted]
+    # By id: pieces of one day with one stamp (seed data, an import) then fall in the same order on
+    # every device and database (the domain sorts by day and stamp, keeping this order for ties).
+    rows = sorted((row for row in session.execute(query) if row.competency_id in wanted), key=lambda r: r.id)
     superseded = {row.supersedes_id for row in rows if row.supersedes_id}
     pieces: dict[tuple[str, str], list[Piece]] = defaultdict(list)
     newest: dict[tuple[str, str], int] = {}
@@ -276,7 +279,7 @@ def class_cells(uow: UnitOfWork, section: SchoolClass, student_ids: list[str], c
     method = Method(method or section.mastery_method)
     params = {"mastery_score": scale.mastery_score, "scale_min": scale.bottom, "scale_max": scale.top,
               **(section.mastery_params or {}), **(params or {})}
-    pieces, newest = _pieces(uow, student_ids, competency_ids, as_of)
+    pieces, newest = evidence_pieces(uow, student_ids, competency_ids, as_of)
     overrides = _overrides(uow, section.id, student_ids) if as_of is None else {}
     cells: dict[tuple[str, str], Cell] = {}
     for key, found in pieces.items():
@@ -311,7 +314,7 @@ def student_history(uow: UnitOfWork, class_id: str, student_id: str, competency_
     ).scalars())
     by_id = {row.id: row for row in rows}
     superseded = {row.supersedes_id for row in rows if row.supersedes_id}
-    current = sorted((row for row in rows if row.id not in superseded), key=lambda r: (r.observed_on, r.hlc))
+    current = sorted((row for row in rows if row.id not in superseded), key=lambda r: (r.observed_on, r.hlc, r.id))
     points, seen = [], []
     for row in current:
         seen.append(Piece(row.observed_on, row.score, order=row.hlc))

@@ -22,15 +22,20 @@ from sqlalchemy import select
 from plclassroom.domain import (
     Competency,
     CompetencyAssociation,
-    Evidence,
     MasteryOverride,
     Playlist,
     PlaylistCompetency,
     SchoolClass,
 )
-from plclassroom.domain.mastery import Piece, calculate
+from plclassroom.domain.mastery import calculate
 from plclassroom.domain.paths import PathCompetency, PathGraph, StudentMastery, Suggestion
-from plclassroom.services.mastery import ClassMastery, MasteryError, class_mastery, short_code
+from plclassroom.services.mastery import (
+    ClassMastery,
+    MasteryError,
+    class_mastery,
+    evidence_pieces,
+    short_code,
+)
 from plclassroom.store.unit_of_work import UnitOfWork
 
 
@@ -102,19 +107,7 @@ def _outside_scores(uow: UnitOfWork, view: ClassMastery, student_ids: list[str],
     the student's evidence from any class; a teacher's override stands until newer evidence."""
     if not competency_ids or not student_ids:
         return {}
-    rows = uow.session.execute(select(
-        Evidence.id, Evidence.student_id, Evidence.competency_id, Evidence.observed_on, Evidence.score,
-        Evidence.hlc, Evidence.supersedes_id).where(
-        Evidence.student_id.in_(student_ids), Evidence.competency_id.in_(competency_ids),
-        Evidence.deleted.is_(False))).all()
-    superseded = {row.supersedes_id for row in rows if row.supersedes_id}
-    pieces: dict[tuple[str, str], list[Piece]] = defaultdict(list)
-    newest: dict[tuple[str, str], int] = {}
-    for row in rows:
-        if row.id not in superseded:
-            key = (row.student_id, row.competency_id)
-            pieces[key].append(Piece(row.observed_on, row.score, order=row.hlc))
-            newest[key] = max(newest.get(key, 0), row.hlc)
+    pieces, newest = evidence_pieces(uow, student_ids, competency_ids)
     scores = {key: calculate(found, view.method, **view.params).score for key, found in pieces.items()}
     overrides: dict[tuple[str, str], MasteryOverride] = {}
     for override in uow.session.execute(select(MasteryOverride).where(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -57,8 +58,9 @@ def build_demo_then(store: Store, parent, on_ready) -> None:
 
     def work(report):
         with store.unit_of_work(record_changes=False) as uow:
-            summary = demo.build_demo_school(
-                uow, progress=lambda done, total: report(done, total), cancelled=lambda: task.cancelled)
+            summary = demo.build_demo_school(  # on today's calendar: recent evidence, a meeting due
+                uow, progress=lambda done, total: report(done, total), cancelled=lambda: task.cancelled,
+                today=date.today())
             uow.commit()
         return summary
 
