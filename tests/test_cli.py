@@ -1,8 +1,10 @@
 """The plclassroom command, run as a newcomer would run it."""
 
 import os
+import sqlite3
 import subprocess
 import sys
+from datetime import date, timedelta
 
 from plclassroom.cli import main
 
@@ -20,6 +22,12 @@ def test_demo_data_builds_a_district_file(tmp_path, capsys):
     assert "300 students" in printed and "4 schools" in printed and str(out) in printed
     assert out.stat().st_size > 0
     assert main(["demo-data", "--students", "10", "--out", str(out)]) == 2  # never overwrites
+    # Its calendar: today's by default (the newest evidence the day before), or the day asked for.
+    newest = "SELECT max(observed_on) FROM evidence"
+    assert sqlite3.connect(out).execute(newest).fetchone()[0] == (date.today() - timedelta(days=1)).isoformat()
+    fixed = tmp_path / "fixed.sqlite"
+    assert main(["demo-data", "--students", "10", "--out", str(fixed), "--as-of", "2026-11-23"]) == 0
+    assert sqlite3.connect(fixed).execute(newest).fetchone()[0] <= "2026-11-22"
 
 
 def test_the_app_opens_the_demo_school_and_quits_when_ready(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 
@@ -22,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--students", type=int, default=180, help="how many students (default 180)")
     demo.add_argument("--seed", type=int, default=2026)
     demo.add_argument("--out", type=Path, required=True, help="the database file to create")
+    demo.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                      help="the day its calendar is set on (default today: recent evidence, a meeting due)")
     roster = commands.add_parser("import-roster", help="import a OneRoster package (zip or folder)")
     roster.add_argument("package", type=Path)
     roster.add_argument("--preview", action="store_true", help="only say what would change, write nothing")
@@ -83,7 +86,7 @@ def import_roster(args) -> int:
     return code
 
 
-def demo_data(students: int, seed: int, out: Path) -> int:
+def demo_data(students: int, seed: int, out: Path, as_of: date | None = None) -> int:
     from plclassroom.services.demo import build_demo_school
     from plclassroom.store.database import Store
 
@@ -93,7 +96,7 @@ def demo_data(students: int, seed: int, out: Path) -> int:
     started = time.perf_counter()
     store = Store.open(out)
     with store.unit_of_work(record_changes=False) as uow:
-        summary = build_demo_school(uow, students=students, seed=seed)
+        summary = build_demo_school(uow, students=students, seed=seed, today=as_of or date.today())
         uow.commit()
     store.close()
     seconds = time.perf_counter() - started
@@ -151,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_self_test()
     if args.command == "demo-data":
-        return demo_data(args.students, args.seed, args.out)
+        return demo_data(args.students, args.seed, args.out, args.as_of)
     if args.command == "restore":
         return restore(args)
     if args.command == "import-roster":
