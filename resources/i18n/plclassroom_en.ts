@@ -1108,15 +1108,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record &amp;evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Playlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Con&amp;ferences</source>
+        <source>Record evi&amp;dence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;nferences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3584,6 +3584,10 @@ the app when it locks after a while without use, or when you lock it (Ctrl+L).</
     </message>
     <message>
         <source>Students in the class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

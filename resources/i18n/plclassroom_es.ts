@@ -1108,15 +1108,15 @@
         <translation>&amp;Dominio de la clase</translation>
     </message>
     <message>
-        <source>Record &amp;evidence</source>
-        <translation>Re&amp;gistrar evidencias</translation>
-    </message>
-    <message>
         <source>&amp;Playlists</source>
         <translation>&amp;Listas de actividades</translation>
     </message>
     <message>
-        <source>Con&amp;ferences</source>
+        <source>Record evi&amp;dence</source>
+        <translation>Re&amp;gistrar evidencias</translation>
+    </message>
+    <message>
+        <source>Co&amp;nferences</source>
         <translation>C&amp;onferencias</translation>
     </message>
     <message>
@@ -3588,6 +3588,10 @@ la aplicación cuando se bloquee tras un rato sin uso, o cuando la bloquees tú 
     <message>
         <source>Students in the class</source>
         <translation>Estudiantes de la clase</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ass</source>
+        <translation>Cla&amp;se</translation>
     </message>
     <message>
         <source>{shown} of {total} student</source>

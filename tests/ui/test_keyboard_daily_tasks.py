@@ -8,6 +8,7 @@ reader meets on the main window has a name.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -160,7 +162,7 @@ def start_with_the_keyboard(qtbot, window) -> None:
 def test_record_evidence_in_the_grid_by_keyboard_alone(qtbot, window):
     start_with_the_keyboard(qtbot, window)
     panel = window.evidence
-    press(qtbot, Key.Key_E, ALT)  # "Record &evidence"
+    press(qtbot, Key.Key_D, ALT)  # "Record evi&dence" (Alt+E is the Edit menu)
     assert window.tabs.currentWidget() is panel
     competencies = panel.all_competencies
     assert len(competencies) >= 2
@@ -247,7 +249,7 @@ def test_record_evidence_on_the_learner_profile_by_keyboard_alone(qtbot, window)
 def test_log_a_conference_by_keyboard_alone(qtbot, window):
     start_with_the_keyboard(qtbot, window)
     panel = window.conferences
-    press(qtbot, Key.Key_F, ALT)  # "Con&ferences" (Alt+F again would open the File menu)
+    press(qtbot, Key.Key_N, ALT)  # "Co&nferences" (Alt+F is the File menu)
     assert window.tabs.currentWidget() is panel
     caseload = tab_to(qtbot, panel.caseload)
     press(qtbot, Key.Key_Down)  # the second advisee
@@ -471,3 +473,37 @@ def test_every_control_on_every_tab_has_a_name(qtbot, window):
                         offenders[f"{tab}: {offender}"] = n
     assert not offenders, f"{sum(offenders.values())} controls have no accessible name:\n" + "\n".join(
         f"  {where}" + (f" (x{n})" if n > 1 else "") for where, n in offenders.items())
+
+
+# -- mnemonics -------------------------------------------------------------------------------------
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_two_things_on_screen_answer_the_same_alt_letter(qtbot, window, language):
+    """Alt+letter reaches one thing: a menu, a tab, or a field of the tab shown (a clash makes the
+    first press go to one and only a second to the other)."""
+    from tests.ui.test_languages_and_looks import choose_language
+
+    if language != "en":
+        window = choose_language(qtbot, window, language)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        claimed: dict[str, list[str]] = {}
+        texts = [a.text() for a in window.menuBar().actions()]
+        texts += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        for widget in window.findChildren(QWidget):
+            if widget.isVisible() and isinstance(widget, QLabel | QAbstractButton | QGroupBox):
+                text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+                if isinstance(widget, QLabel) and widget.buddy() is None:
+                    continue  # a label's mnemonic works only with a buddy
+                texts.append(text)
+        for text in texts:
+            if letter := _mnemonic(text):
+                claimed.setdefault(letter, []).append(text)
+        clashes = {letter: found for letter, found in claimed.items() if len(found) > 1}
+        assert not clashes, (window.tabs.tabText(index), clashes)

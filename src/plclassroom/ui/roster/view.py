@@ -56,7 +56,7 @@ class RosterPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
-        class_label = QLabel(tr("&Class"))
+        class_label = QLabel(tr("Cl&ass"))  # Alt+C is the Class menu
         class_label.setBuddy(self.class_picker)
         layout.addWidget(class_label)
         layout.addWidget(self.class_picker)
