@@ -484,6 +484,33 @@ def test_import_roster_then_a_user_for_a_person_in_it(tmp_path, capsys):
     assert person_id in capsys.readouterr().out
 
 
+def test_a_principal_is_made_for_a_school_named_as_the_admin_knows_it(demo_template, tmp_path, capsys):
+    """`schools` lists ids, codes and names; create-user takes any of them for --school, and says
+    what comes next for the role (a password for the dashboard; a code for a laptop)."""
+    import shutil
+
+    db = tmp_path / "district.sqlite"
+    shutil.copy(demo_template, db)
+    assert main(["--database", str(db), "schools"]) == 0
+    listed = capsys.readouterr().out
+    assert "Cedar Hollow Middle School" in listed and "Harbor View Middle School" in listed and "90" in listed
+    with sqlite3.connect(db) as conn:
+        cedar, code = conn.execute(
+            "SELECT id, identifier FROM school WHERE name = 'Cedar Hollow Middle School'").fetchone()
+    for given in ("cedar hollow middle school", code, cedar):
+        assert main(["--database", str(db), "create-user", f"Pat {given[:4]}", "--role", "school_admin",
+                     "--school", given]) == 0
+        out = capsys.readouterr().out
+        assert "Created principal" in out and "set-password" in out
+    with sqlite3.connect(db) as conn:
+        assert {row[0] for row in conn.execute("SELECT school_id FROM district_user")} == {cedar}
+    assert main(["--database", str(db), "create-user", "Terry", "--role", "teacher"]) == 0
+    assert "Next: plclassroom-server enrol-code" in capsys.readouterr().out
+    assert main(["--database", str(db), "create-user", "Nobody", "--role", "school_admin",
+                 "--school", "Atlantis Middle"]) == 2
+    assert "plclassroom-server schools" in capsys.readouterr().err
+
+
 @pytest.mark.postgresql
 @pytest.mark.skipif(not (SAMPLES / "lepo-en").exists(), reason="the shared OneRoster samples are not here")
 def test_the_admin_commands_on_postgresql(postgres_databases, capsys, monkeypatch):

@@ -518,6 +518,39 @@ def test_rollups_command_rebuilds_and_counts_flags(small_district, capsys):
     assert snapshot(d.store) == before
 
 
+def test_two_students_of_one_name_are_told_apart_and_a_principal_has_no_overview_crumb(small_district):
+    d = small_district
+    path = pages(d)["competency_a"]
+    with d.store.unit_of_work() as uow:
+        listed = list(uow.session.execute(select(StudentMastery.student_id).where(
+            StudentMastery.school_id == d.school_a, StudentMastery.grade == "06",
+            StudentMastery.competency_id == d.competency).order_by(StudentMastery.student_id)).scalars())[:2]
+        twins = [uow.session.get(Person, s) for s in listed]
+        for person in twins:
+            person.given_name, person.family_name = "Hassan", "Suárez"
+        uow.commit()
+        numbers = [p.identifier for p in twins]
+    page = text_of(signed_in(d.store, "Pat Principal").get(path).text)
+    assert all(f"Suárez, Hassan ({number})" in page for number in numbers)
+    assert "Overview" not in page.split("Where you are", 1)[-1].split(d.names[d.school_a], 1)[0]
+    assert "Overview" in text_of(signed_in(d.store, "Dana Admin").get(path).text)
+
+
+def test_serve_builds_missing_rollups_as_it_starts(small_district):
+    """A database filled without the hook (demo-data, a copied file): figures built at the start,
+    the same as a rebuild's; once they are there, not again."""
+    d = small_district
+    before = snapshot(d.store)
+    with d.store.unit_of_work() as uow:
+        assert district_rollups.rebuild_if_missing(uow) is None  # kept by the hook: nothing to do
+        for table in (MasteryRollup, CourseRollup, StudentMastery):
+            uow.session.execute(table.__table__.delete())
+        uow.commit()
+    with d.store.unit_of_work() as uow:
+        assert district_rollups.rebuild_if_missing(uow) == len(before[0])
+    assert snapshot(d.store) == before
+
+
 def test_serve_counts_the_flags_once_a_day(small_district):
     """A server restarted daily keeps its early-warning counts without cron: counted when stale."""
     d = small_district

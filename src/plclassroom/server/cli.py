@@ -13,6 +13,8 @@ from pathlib import Path
 DATABASE_ENV = "PLCLASSROOM_SERVER_DATABASE"
 DATABASE_URL_ENV = "PLCLASSROOM_SERVER_DATABASE_URL"
 DEFAULT_DATABASE = "district.sqlite"
+ROLE_NAMES = {"teacher": "teacher", "advisor": "advisor", "school_admin": "principal",
+              "district_admin": "district admin"}
 FLAGS_EVERY = 3600.0  # seconds: serve checks this often whether the day's early-warning count is due
 
 
@@ -35,11 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("name")
     user.add_argument("--role", required=True, choices=ROLES)
     user.add_argument("--person-id", default=None, help="the user's person row (from the roster)")
-    user.add_argument("--school-id", default=None, help="the user's school (for a school admin)")
+    user.add_argument("--school", "--school-id", dest="school", default=None, metavar="SCHOOL",
+                      help="the user's school, for a principal (school_admin): its id, code or name")
     code = commands.add_parser("enrol-code", help="issue a one-time code that enrols one device for a user")
     code.add_argument("user_id")
     code.add_argument("--days", type=int, default=7, help="how long the code is valid (default 7 days)")
     commands.add_parser("users", help="list the users")
+    commands.add_parser("schools", help="list the schools (ids, codes, students)")
     commands.add_parser("devices", help="list the enrolled devices")
     revoke = commands.add_parser("revoke", help="stop a device syncing (it can enrol again with a new code)")
     revoke.add_argument("device_id")
@@ -108,9 +112,28 @@ def create_user(store, args) -> int:
     from plclassroom.services import district
 
     with store.unit_of_work() as uow:
-        user_id = district.create_user(uow, args.name, args.role, args.person_id, args.school_id)
-    print(f"Created {args.role} {args.name.strip()}: user id {user_id}")
-    print(f"Next: plclassroom-server enrol-code {user_id}   (a one-time code for their laptop)")
+        school = district.find_school(uow, args.school) if args.school else None
+        user_id = district.create_user(uow, args.name, args.role, args.person_id, school)
+    print(f"Created {ROLE_NAMES[args.role]} {args.name.strip()} ({args.role}): user id {user_id}")
+    laptop = f"plclassroom-server enrol-code {user_id}   (a one-time code for their laptop)"
+    if args.role in ("school_admin", "district_admin"):
+        print(f"Next: plclassroom-server set-password {user_id}   (to sign in to the web dashboard)")
+        print(f"  and, if they sync a laptop too: {laptop}")
+    else:
+        print(f"Next: {laptop}")
+    return 0
+
+
+def schools(store, _args) -> int:
+    from plclassroom.services import district
+
+    with store.unit_of_work() as uow:
+        found = district.list_schools(uow)
+    if not found:
+        print("No schools yet: import the roster (plclassroom-server import-roster PACKAGE).")
+        return 0
+    print(_table([[s.id, s.identifier or "-", s.name, str(s.students)] for s in found],
+                 ["SCHOOL ID", "CODE", "NAME", "STUDENTS"]))
     return 0
 
 
@@ -307,6 +330,7 @@ def serve(store, args) -> int:
     import uvicorn
 
     from plclassroom.server.app import create_app
+    from plclassroom.services import district_rollups
 
     if (args.cert is None) != (args.key is None):
         raise CliError("Give both --cert and --key for TLS, or neither.")
@@ -321,6 +345,10 @@ def serve(store, args) -> int:
     if done.log_removed or done.rows_purged:
         print(f"Housekeeping: {done.log_removed:,} change-log entries and {done.rows_purged:,} deleted rows "
               "removed (plclassroom-server compact says which devices hold back more).")
+    with store.unit_of_work() as uow:
+        levels = district_rollups.rebuild_if_missing(uow)
+    if levels is not None:
+        print(f"Mastery figures for the dashboard built: {levels:,} student levels.")
     flagged = count_flags_if_stale(store)
     if flagged is not None:
         print(f"Early warning counted for the dashboard: {flagged:,} students with a concern flag.")
@@ -340,10 +368,10 @@ def _loopback(host: str) -> bool:
         return host == "localhost"
 
 
-COMMANDS = {"create-user": create_user, "enrol-code": enrol_code, "users": users, "devices": devices,
+COMMANDS = {"create-user": create_user, "enrol-code": enrol_code, "users": users, "schools": schools, "devices": devices,
             "revoke": revoke, "import-roster": import_roster, "import-bundle": import_bundle, "compact": compact,
             "set-password": set_password, "rollups": rollups, "serve": serve}
-NEEDS_EXISTING = {"enrol-code", "users", "devices", "revoke", "import-bundle", "compact", "set-password", "rollups"}
+NEEDS_EXISTING = {"enrol-code", "users", "schools", "devices", "revoke", "import-bundle", "compact", "set-password", "rollups"}
 
 
 def main(argv: list[str] | None = None) -> int:

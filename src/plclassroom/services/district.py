@@ -84,6 +84,38 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
+@dataclass(frozen=True)
+class SchoolView:
+    id: str
+    name: str
+    identifier: str  # the school's own code from the roster (OneRoster "identifier")
+    students: int
+
+
+def list_schools(uow: UnitOfWork) -> list[SchoolView]:
+    """The district's schools, by name, with their students: what an IT admin picks a principal's
+    school from."""
+    counts = dict(uow.session.execute(select(Person.school_id, func.count()).where(
+        Person.role == "student", Person.deleted.is_(False)).group_by(Person.school_id)).all())
+    schools = uow.session.execute(select(School).where(School.deleted.is_(False)).order_by(School.name)).scalars()
+    return [SchoolView(s.id, s.name, s.identifier or "", counts.get(s.id, 0)) for s in schools]
+
+
+def find_school(uow: UnitOfWork, key: str) -> str:
+    """A school's id from its id, its code or its name (any case); an error that says what to do
+    when none or several match."""
+    key = key.strip()
+    if uow.get(School, key) is not None:
+        return key
+    found = [s for s in list_schools(uow) if key.casefold() in (s.name.casefold(), s.identifier.casefold())]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        raise DistrictError(f"{len(found)} schools are called {key!r}: give the id (plclassroom-server schools).")
+    raise DistrictError(f"There is no school {key!r} (plclassroom-server schools lists them; "
+                        "import the roster first?).")
+
+
 def create_user(uow: UnitOfWork, name: str, role: str, person_id: str | None = None,
                 school_id: str | None = None) -> str:
     """A new server user; returns its id."""

@@ -18,7 +18,7 @@ such view is logged (``view_audit``).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -693,6 +693,11 @@ def competency_page(uow: UnitOfWork, viewer: Viewer, school_id: str, grade: str 
         students.append(StudentLevel(row.student_id, list_name(person), row.score, level.label if level else "",
                                      row.mastered, row.evidence_count, row.last_on))
     students.sort(key=lambda s: (s.name.lower(), s.id))
+    # Two students of one name: each with their school's student number, so they can be told apart.
+    named = Counter(s.name for s in students)
+    for line in students:
+        if named[line.name] > 1:
+            line.name = f"{line.name} ({people[line.id].identifier or line.id[:8]})"
     figure = _figure(rows)
     log_view(uow, viewer, route, [s.id for s in students])
     return CompetencyPage(school_id, school.name, grade, grade_label(grade) if grade is not None else "",

@@ -309,6 +309,18 @@ def rebuild(uow: UnitOfWork) -> int:
     return rows
 
 
+def rebuild_if_missing(uow: UnitOfWork) -> int | None:
+    """Rebuild when there is evidence but no level at all: a database filled without the hook (a
+    copied file, ``plclassroom demo-data``, a district from before the dashboard); ``serve`` calls
+    it as it starts. None when the roll-ups are there (or there is nothing to roll up)."""
+    session = uow.session
+    if session.execute(select(StudentMastery.student_id).limit(1)).first() is not None:
+        return None
+    if session.execute(select(Evidence.id).where(Evidence.deleted.is_(False)).limit(1)).first() is None:
+        return None
+    return rebuild(uow)
+
+
 def flags_counted_at(uow: UnitOfWork) -> datetime | None:
     """When the early-warning flags were last counted (None: never)."""
     return uow.session.execute(select(func.max(FlagRollup.counted_at))).scalar()

@@ -91,6 +91,7 @@ class AboutDialog(QDialog):
         about.setAlignment(Qt.AlignmentFlag.AlignTop)
         libraries = bundled_libraries()
         self.table = QTableWidget(len(libraries), 3, accessibleName=tr("Bundled libraries and their licences"))
+        self.table.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.table.setHorizontalHeaderLabels([tr("Library"), tr("Version"), tr("Licence")])
         for row, library in enumerate(libraries):
             for column, text in enumerate((library.name, library.version, library.licence)):

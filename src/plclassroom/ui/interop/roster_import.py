@@ -42,6 +42,7 @@ class RosterPreviewDialog(QDialog):
                                                                                          source=report.source)))
 
         counts = QTableWidget(0, 5, accessibleName=tr("What the import will do"))
+        counts.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         counts.setHorizontalHeaderLabels(["", tr("Add"), tr("Change"), tr("Archive"), tr("Unchanged")])
         for name, c in report.counts.items():
             if c.added or c.changed or c.archived or c.unchanged:
@@ -55,6 +56,7 @@ class RosterPreviewDialog(QDialog):
         layout.addWidget(counts)
 
         self.problems = QTableWidget(0, 3, accessibleName=tr("Problems found"))
+        self.problems.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.problems.setHorizontalHeaderLabels(["", tr("Where"), tr("Problem")])
         for problem in report.fatal + report.row_problems + report.warnings:
             row = self.problems.rowCount()

@@ -136,6 +136,7 @@ class ScoreImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.problems = QTableWidget(0, 2, accessibleName=tr("Problems and sample"))
+        self.problems.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.problems.setHorizontalHeaderLabels([tr("Where"), tr("What")])
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.problems.verticalHeader().hide()

@@ -70,6 +70,7 @@ class HistoryDialog(QDialog):
         self.chart_area = QVBoxLayout()
         layout.addLayout(self.chart_area, 1)
         self.table = QTableWidget(0, 7, accessibleName=tr("Evidence"))
+        self.table.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.table.setHorizontalHeaderLabels([tr("Observed"), tr("Level"), tr("Kind"), tr("Note"), tr("Weight"),
                                               tr("Level after"), tr("Files")])
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

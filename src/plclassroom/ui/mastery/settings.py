@@ -91,6 +91,7 @@ class MasterySettingsDialog(QDialog):
         form.addRow(tr("Decaying average, newest weighs:"), self.weight)
         form.addRow(tr("Preview on:"), self.competency)
         self.comparison = QTableWidget(accessibleName=tr("Every method side by side"))
+        self.comparison.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.comparison.verticalHeader().setDefaultSectionSize(22)
         self.comparison.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for widget in (self.n, self.weight):
@@ -146,6 +147,7 @@ class MasterySettingsDialog(QDialog):
         scale = self.view.scale
         self.scale_name = QLineEdit(scale.name, accessibleName=tr("Scale name"))
         self.levels = QTableWidget(0, 4, accessibleName=tr("Levels"))
+        self.levels.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.levels.setHorizontalHeaderLabels([tr("Level"), tr("Counts from (cut-off)"), tr("Label"),
                                                tr("Colour")])
         self.levels.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -31,6 +31,7 @@ class NextStepsPanel(QWidget):
         self.context = context
         self.class_id: str | None = None
         self.table = QTableWidget(0, 4, accessibleName=tr("Suggested next steps"))
+        self.table.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.table.setHorizontalHeaderLabels([tr("Student"), tr("Next"), tr("Why"), tr("Playlist")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -275,6 +275,7 @@ class PlaylistsPanel(QWidget):
         progress_layout.addWidget(self.sheet_code)
         progress_layout.addWidget(self.progress, 1)
         self.board_table = QTableWidget(0, 5, accessibleName=tr("Class board"))
+        self.board_table.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.board_table.setHorizontalHeaderLabels([tr("Student"), tr("Playlist"), tr("Done"), tr("Expected by today"),
                                                     tr("Now")])
         self.board_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

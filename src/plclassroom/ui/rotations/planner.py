@@ -912,6 +912,7 @@ class WeekDialog(QDialog):
         classes = [c.id for c in context.call(roster.list_classes)]
         week = self.week = context.call(rotations.week_view, classes, day)
         self.table = QTableWidget(len(week.classes), len(week.days), accessibleName=tr("Week of rotations"))
+        self.table.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.table.setHorizontalHeaderLabels([date_format_text(d, SHORT_DAY) for d in week.days])
         self.table.setVerticalHeaderLabels([title for _id, title in week.classes])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -946,6 +947,7 @@ class HistoryDialog(QDialog):
         self.end = QDateEdit(QDate(day), calendarPopup=True, accessibleName=tr("To"))
         columns = [*rotations.KINDS, rotations.WITH_TEACHER]
         self.table = QTableWidget(0, len(columns) + 1, accessibleName=tr("Minutes per student"))
+        self.table.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.table.setHorizontalHeaderLabels([tr("Student"), *(choice_text(c) for c in columns)])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)

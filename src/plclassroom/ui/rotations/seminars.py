@@ -57,6 +57,7 @@ class SeminarsDialog(QDialog):
         self.day = QDateEdit(QDate(day or date.today()), calendarPopup=True, accessibleName=tr("Flex day"))
         self.list = QListWidget(accessibleName=tr("Seminars on the day"))
         self.seats = QTableWidget(0, 3, accessibleName=tr("Seats"))
+        self.seats.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.seats.setHorizontalHeaderLabels([tr("Student"), tr("How"), tr("Came")])
         self.seats.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.seats.itemChanged.connect(self._attendance_changed)

@@ -112,6 +112,7 @@ class ConflictsDialog(QDialog):
         # The changes the district refused: kept here, sent again or taken off the list.
         self.refused_intro = QLabel(wordWrap=True)
         self.refused = QTableWidget(0, 4, accessibleName=tr("Changes the district refused"))
+        self.refused.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.refused.setHorizontalHeaderLabels([tr("When"), tr("What"), tr("Student"), tr("Why")])
         self.refused.horizontalHeader().setStretchLastSection(True)
         self.refused.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

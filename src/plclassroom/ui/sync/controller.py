@@ -310,6 +310,7 @@ class SyncReportDialog(QDialog):
         layout.addWidget(QLabel(tr("Refused by the district ({n}): kept here, not sent again.").format(
             n=len(refused))))
         self.refused = QTableWidget(len(refused), 3, accessibleName=tr("Refused changes"))
+        self.refused.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.refused.setHorizontalHeaderLabels([tr("When"), tr("What"), tr("Why")])
         for row, change in enumerate(refused):
             when = f"{date_format_text(change.rejected_at, 'dd MMM')} {time_text(change.rejected_at)}"  # notr
@@ -321,6 +322,7 @@ class SyncReportDialog(QDialog):
         layout.addWidget(QLabel(tr("Two versions kept ({n}): the newer stands; the other is here.").format(
             n=len(conflicts))))
         self.conflicts = QTableWidget(len(conflicts), 3, accessibleName=tr("Two versions kept"))
+        self.conflicts.setTabKeyNavigation(False)  # arrows move in the table, Tab leaves it (no keyboard trap)
         self.conflicts.setHorizontalHeaderLabels([tr("Where"), tr("Stands"), tr("Also written")])
         for row, conflict in enumerate(conflicts):
             for column, text in enumerate((f"{conflict.table_name.replace('_', ' ')}: {conflict.field}",
