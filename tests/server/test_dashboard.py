@@ -702,3 +702,20 @@ def test_a_scale_or_framework_change_moves_the_rollups_as_a_rebuild_would(small_
             uow.commit()
         assert snapshot(store) == after, change.table
     assert small_district.competency not in {row[1] for row in after[0]}
+
+
+def test_times_read_in_the_servers_time_zone(monkeypatch):
+    """A district sets the server's TZ to where its schools are; stored times are UTC."""
+    import time
+
+    from plclassroom.server.dashboard.routes import _when
+
+    monkeypatch.setenv("TZ", "America/Chicago")
+    time.tzset()
+    try:
+        assert _when(datetime(2026, 12, 6, 21, 30, tzinfo=UTC)) == "2026-12-06 15:30 CST"
+        assert _when(datetime(2026, 12, 6, 21, 30)) == "2026-12-06 15:30 CST"  # naive: read as UTC
+        assert _when(None) == "never"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path as FilePath
 from typing import Annotated
 from urllib.parse import parse_qs, quote, urlsplit
@@ -52,7 +52,11 @@ Id = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+    """In the server's own time zone (its TZ: a district sets it to where its schools are)."""
+    if moment is None:
+        return "never"
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # stored as UTC
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M %Z")
 
 
 def grade_param(grade: str) -> str:
