@@ -283,55 +283,38 @@ def make_router(store: Store, write_lock: AbstractContextManager, failures, atte
             "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store",
             "X-Content-Type-Options": "nosniff"})
 
-    @router.get("/export/district.csv")
-    async def district_csv(request: Request) -> Response:
-        def build(uow, viewer: Viewer, name: str) -> Response:
-            found = exports.district_csv(uow, viewer)
-            if found is None:
-                return not_found(viewer, name)
-            return download(found, "text/csv; charset=utf-8", exports.file_name(name or "district", "csv"))
+    def district_export(make, media_type: str, extension: str):
+        async def route(request: Request) -> Response:
+            def build(uow, viewer: Viewer, name: str) -> Response:
+                found = make(uow, viewer)
+                if found is None:
+                    return not_found(viewer, name)
+                return download(found, media_type, exports.file_name(name or "district", extension))
 
-        return await page(request, build)
+            return await page(request, build)
 
-    @router.get("/school/{school_id}/export.csv")
-    async def school_csv(request: Request, school_id: Id) -> Response:
-        def build(uow, viewer: Viewer, name: str) -> Response:
-            found = exports.school_csv(uow, viewer, school_id)
-            if found is None:
-                return not_found(viewer, name)
-            return download(found[1], "text/csv; charset=utf-8", exports.file_name(found[0], "csv"))
+        return route
 
-        return await page(request, build)
+    def school_export(make, media_type: str, extension: str):
+        async def route(request: Request, school_id: Id) -> Response:
+            def build(uow, viewer: Viewer, name: str) -> Response:
+                found = make(uow, viewer, school_id)  # (the school's name, the bytes), or None
+                if found is None:
+                    return not_found(viewer, name)
+                return download(found[1], media_type, exports.file_name(found[0], extension))
 
-    @router.get("/export/district.json")
-    async def district_json(request: Request) -> Response:
-        def build(uow, viewer: Viewer, name: str) -> Response:
-            found = exports.district_json(uow, viewer)
-            if found is None:
-                return not_found(viewer, name)
-            return download(found, "application/json", exports.file_name(name or "district", "json"))
+            return await page(request, build)
 
-        return await page(request, build)
+        return route
 
-    @router.get("/school/{school_id}/export.json")
-    async def school_json(request: Request, school_id: Id) -> Response:
-        def build(uow, viewer: Viewer, name: str) -> Response:
-            found = exports.school_json(uow, viewer, school_id)
-            if found is None:
-                return not_found(viewer, name)
-            return download(found[1], "application/json", exports.file_name(found[0], "json"))
-
-        return await page(request, build)
-
-    @router.get("/school/{school_id}/report.pdf")
-    async def school_pdf(request: Request, school_id: Id) -> Response:
-        def build(uow, viewer: Viewer, name: str) -> Response:
-            found = exports.school_pdf(uow, viewer, school_id)
-            if found is None:
-                return not_found(viewer, name)
-            return download(found[1], "application/pdf", exports.file_name(found[0], "pdf"))
-
-        return await page(request, build)
+    csv, json, pdf = "text/csv; charset=utf-8", "application/json", "application/pdf"
+    for path, route in [
+            ("/export/district.csv", district_export(exports.district_csv, csv, "csv")),
+            ("/export/district.json", district_export(exports.district_json, json, "json")),
+            ("/school/{school_id}/export.csv", school_export(exports.school_csv, csv, "csv")),
+            ("/school/{school_id}/export.json", school_export(exports.school_json, json, "json")),
+            ("/school/{school_id}/report.pdf", school_export(exports.school_pdf, pdf, "pdf"))]:
+        router.add_api_route(path, route, methods=["GET"])
 
     @router.get("/audit")
     async def audit(request: Request, student: Annotated[str, Query(max_length=64)] = "") -> Response:
