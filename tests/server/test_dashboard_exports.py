@@ -145,6 +145,14 @@ def student_names(store) -> set[str]:
     with store.unit_of_work() as uow:
         return {list_name(p) for p in uow.session.execute(select(Person).where(Person.role == "student")).scalars()}
 
+def assert_no_student_in(store, text: str) -> None:
+    """No student's name, and no student's id, anywhere in an export."""
+    assert not any(name in text for name in student_names(store))
+    with store.unit_of_work() as uow:
+        ids = set(uow.session.execute(select(StudentMastery.student_id)).scalars())
+    assert not any(student_id in text for student_id in ids)
+
+
 
 @pytest.mark.parametrize("role", sorted(EXPECTED))
 def test_every_export_answers_each_role_as_the_pages_do(demo_district, role):
@@ -188,10 +196,7 @@ def test_the_csv_has_the_pages_figures_and_no_student(demo_district):
     assert (int(row["students with a level"]), int(row["at mastery"]), int(row["share at mastery (%)"]),
             row["mean level"]) == (figure.students, figure.mastered, figure.percent, f"{figure.mean:.2f}")
     text = admin.get("/dashboard/export/district.csv").content.decode("utf-8-sig")
-    assert not any(name in text for name in student_names(d.store))
-    with d.store.unit_of_work() as uow:
-        ids = set(uow.session.execute(select(StudentMastery.student_id)).scalars())
-    assert not any(student_id in text for student_id in ids)
+    assert_no_student_in(d.store, text)
 
 
 def test_a_principals_csv_is_their_school_only(demo_district):
@@ -364,10 +369,7 @@ def test_the_json_is_the_csv_in_other_words_with_its_rule_and_no_student(demo_di
     assert school["scope"] == "school" and school["schools"] == [
         s for s in document["schools"] if s["id"] == d.school_b]
     text = answer.content.decode("utf-8")
-    assert not any(name in text for name in student_names(d.store))
-    with d.store.unit_of_work() as uow:
-        ids = set(uow.session.execute(select(StudentMastery.student_id)).scalars())
-    assert not any(student_id in text for student_id in ids)
+    assert_no_student_in(d.store, text)
 
 
 def test_a_principals_json_is_their_school_only(demo_district):
