@@ -200,15 +200,7 @@ def refresh(uow: UnitOfWork, pairs: set[Pair]) -> int:
                              "school_id": school_id or section.school_id or "", "grade": grade,
                              "class_id": class_id, "course_id": section.course_id, "score": cell.score,
                              "mastered": cell.score is not None and scale.is_mastery(cell.score),
-                             "evidence_count": cell.evidence_count, "last_on": None}
-    if new:
-        for part in _chunks({s for s, _c in new}):
-            for student_id, competency_id, last_on in session.execute(
-                    select(Evidence.student_id, Evidence.competency_id, func.max(Evidence.observed_on)).where(
-                        Evidence.student_id.in_(part), Evidence.deleted.is_(False))
-                    .group_by(Evidence.student_id, Evidence.competency_id)):
-                if (student_id, competency_id) in new:
-                    new[(student_id, competency_id)]["last_on"] = last_on
+                             "evidence_count": cell.evidence_count, "last_on": cell.last_on}
     table = StudentMastery.__table__
     held: dict[Pair, dict] = {}  # every row of these students (who has any level where: the "" rows)
     for part in _chunks(students):

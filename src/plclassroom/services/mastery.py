@@ -106,6 +106,7 @@ class Cell:
     evidence_count: int
     result: MasteryResult
     override: MasteryOverride | None = None
+    last_on: date | None = None  # the newest piece's day (None: no evidence, an override alone)
 
     @property
     def overridden(self) -> bool:
@@ -285,11 +286,12 @@ def class_cells(uow: UnitOfWork, section: SchoolClass, student_ids: list[str], c
     for key, found in pieces.items():
         result = calculate(found, method, **params)
         override = overrides.get(key)
+        last_on = max(piece.observed_on for piece in found)
         # An override stands until evidence recorded after it arrives.
         if override is not None and newest[key] <= override.hlc:
-            cells[key] = Cell(override.score, scale.level_for(override.score), len(found), result, override)
+            cells[key] = Cell(override.score, scale.level_for(override.score), len(found), result, override, last_on)
         else:
-            cells[key] = Cell(result.score, scale.level_for(result.score), len(found), result)
+            cells[key] = Cell(result.score, scale.level_for(result.score), len(found), result, last_on=last_on)
     wanted = set(competency_ids)
     for key, override in overrides.items():
         if key not in cells and key[1] in wanted:
