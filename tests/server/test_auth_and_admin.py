@@ -330,6 +330,20 @@ def test_a_bad_pull_query_is_400(client, server_store, query):
     assert "not valid" in response.json()["detail"]
 
 
+def test_a_pending_count_no_column_holds_is_400_and_changes_nothing(client, server_store):
+    """What a laptop says waits in its outbox is kept in a 32-bit column: a larger number is a
+    plain 400 (push, pull, status), never a database error; a batch with it is not applied."""
+    token = enrolled(client, server_store)
+    before = snapshot(server_store)
+    body = msgspec.msgpack.encode({"device": "laptop-1", "changes": [], "pending": 2**31})
+    assert push(client, token, body, **{"Content-Encoding": "identity"}).status_code == 400
+    for path in ("/v1/pull", "/v1/status"):
+        response = client.get(path, params={"pending": 2**31}, headers=bearer(token))
+        assert response.status_code == 400 and "pending" in response.json()["detail"]
+    assert snapshot(server_store) == before
+    assert client.get("/v1/status", params={"pending": 2**31 - 1}, headers=bearer(token)).status_code == 200
+
+
 def test_too_many_requests_is_429_with_retry_after(server_store):
     with TestClient(create_app(server_store, max_requests_per_minute=3)) as client:
         token = enrolled(client, server_store)  # one enrol from this address

@@ -45,6 +45,7 @@ from plclassroom.sync.protocol import (
     CONTENT_TYPE,
     MAX_BODY_BYTES,
     MAX_BUCKETS,
+    MAX_COUNT,
     MAX_INT,
     MAX_REPAIR_ROWS,
     MAX_SKETCH_CELLS,
@@ -370,7 +371,7 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600,
                    limit: Annotated[int, Query(ge=1, le=MAX_INT,
                                                description=f"At most this many ({PAGE_CHANGES} or fewer).")]
                    = PAGE_CHANGES,
-                   pending: Annotated[int | None, Query(ge=0, le=MAX_INT, description=(
+                   pending: Annotated[int | None, Query(ge=0, le=MAX_COUNT, description=(
                        "How many changes the device still holds unsent (sync health).")
                    )] = None) -> Response:
         """Changes the device may see since its cursor, a page at a time."""
@@ -508,7 +509,7 @@ def create_app(store: Store, *, max_requests_per_minute: int = 600,
     @app.get("/v1/status", tags=["sync"],
              responses={**{k: v for k, v in _ERRORS.items() if k in (400, 401, 429, 503)}})
     async def status(credentials: Bearer,
-                     pending: Annotated[int | None, Query(ge=0, le=MAX_INT, description=(
+                     pending: Annotated[int | None, Query(ge=0, le=MAX_COUNT, description=(
                          "How many changes the device still holds unsent (sync health).")
                      )] = None) -> Status:
         """A cheap check that the server is reachable and the token still works."""

@@ -33,6 +33,7 @@ class ProtocolError(ValueError):
 
 
 MAX_INT = 2**63 - 1  # sequences and clocks are 64-bit integers in both databases
+MAX_COUNT = 2**31 - 1  # a count the server keeps in a 32-bit integer column
 # What a value must be to be read at all: a number a database column holds; a device id, a row
 # id or a name with no control characters (PostgreSQL cannot store NUL; a log line must stay one line).
 Counter = Annotated[int, msgspec.Meta(ge=0, le=MAX_INT)]
@@ -62,7 +63,7 @@ class PushRequest(msgspec.Struct, frozen=True):
     cursor: Counter = 0
     # How many changes the device still holds unsent after this batch (None: an older laptop that
     # does not say): the dashboard's "waiting on the laptop" figure.
-    pending: Counter | None = None
+    pending: Annotated[int, msgspec.Meta(ge=0, le=MAX_COUNT)] | None = None
 
 
 class Rejected(msgspec.Struct, array_like=True, frozen=True):
