@@ -46,6 +46,19 @@ def fresh_app_settings():
         theme.apply_text_scale(100)
 
 
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """After pytest-qt closed a test's windows and asked Qt to delete them: delete them now. Qt
+    deletes only when control returns to an event loop, which a test run never does, so every
+    window stayed alive, and each theme or text-size change restyled them all (minutes by the end)."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(scope="session")
 def postgres_databases():
     """A throwaway PostgreSQL server for the run (see tests/postgres.py)."""
