@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +17,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def bench(name: str, value: float, unit: str) -> None:
     """One figure, as one line: BENCH <name> <value> <unit>."""
     print(f"BENCH {name} {value:.4g} {unit}", flush=True)
+
+
+def median_ms(call, runs: int) -> float:
+    """The median time of ``runs`` calls, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
 
 
 @contextmanager

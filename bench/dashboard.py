@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -43,18 +42,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import bench, demo_template  # noqa: E402
+from common import bench, demo_template, median_ms  # noqa: E402
 
 PASSWORD = "bench password 1234"
-
-
-def _median_ms(call, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
 
 
 @contextmanager
@@ -104,7 +94,7 @@ def _measure(store, kind: str, runs: int, changes: int) -> None:
     for name, path in [("overview", "/dashboard"), ("school", f"/dashboard/school/{school}"),
                        ("grade", f"/dashboard/school/{school}/grade/06")]:
         assert client.get(path).status_code == 200
-        bench(f"dashboard_{name}_{kind}_median", _median_ms(lambda p=path: client.get(p), runs), "ms")
+        bench(f"dashboard_{name}_{kind}_median", median_ms(lambda p=path: client.get(p), runs), "ms")
 
     # A push of new evidence for the students of a school's math classes, through the real merge.
     with store.unit_of_work() as uow:

@@ -5,28 +5,17 @@ class of a school's grade 6, deduplicated)."""
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import bench, class_of_35, demo_school  # noqa: E402
+from common import bench, class_of_35, demo_school, median_ms  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = date(2026, 11, 23)  # the demo's DEMO_DAY: its evidence runs to the day before
-
-
-def median_ms(call, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
 
 
 def run(quick: bool) -> None:
