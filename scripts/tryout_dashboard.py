@@ -188,6 +188,28 @@ def describe(person: Person, page: dict) -> None:
 
 # -- what a principal must never see ---------------------------------------------------------------
 
+def visit(person: Person, href: str, name: str) -> dict:
+    """Follow one of the page's own links, as a click; what the new page shows, described and shot."""
+    person.follow(href)
+    page = person.read()
+    describe(person, page)
+    shot(person, name)
+    return page
+
+
+def shown_competencies(page: dict) -> list[dict]:
+    """The rows of the page's competency table that link on and show their figures (10 or more)."""
+    found = table(page, "Competencies in")
+    return [row for row in (found or {"rows": []})["rows"] if row["links"] and row["cells"][2].isdigit()]
+
+
+def listed_students(page: dict) -> list[tuple[dict, str]]:
+    """A competency page's students: each row, with the id its "Who has seen it" link names."""
+    levels = table(page, "Students")
+    return [(row, re.search(r"student=([^&]+)", row["links"][-1]["href"]).group(1))
+            for row in (levels or {"rows": []})["rows"] if row["links"]]
+
+
 def privacy(page: dict, other_schools: list[str], all_students: list[tuple[str, str, str]],
             names_allowed: set[str] = frozenset()) -> None:
     """No other school's name, no student's name but those allowed, no figure over fewer than 10."""
@@ -264,10 +286,7 @@ def tryout(person: Person, base: str, school_id: str, school_name: str, other_sc
     print(f"  following {grade_link['text']!r} -> {grade_link['href']}")
     courses = table(page, "Courses")
     course_links = [row["links"][0] for row in (courses or {"rows": []})["rows"] if row["links"]]
-    person.follow(grade_link["href"])
-    page = person.read()
-    describe(person, page)
-    shot(person, "grade")
+    page = visit(person, grade_link["href"], "grade")
     check(person.status() == 200 and page["h1"].startswith(grade_link["text"]),
           f"the grade page: {page['h1']!r}")
     privacy(page, others, all_students)
@@ -275,17 +294,14 @@ def tryout(person: Person, base: str, school_id: str, school_name: str, other_sc
     print("\n== 3f. Clicks a competency in the grade (the page that names students)")
     competencies = table(page, "Competencies in")
     must(competencies is not None and competencies["rows"], "the grade page lists competencies")
-    shown = [row for row in competencies["rows"] if row["links"] and row["cells"][2].isdigit()]
+    shown = shown_competencies(page)
     must(bool(shown), "a competency with its figures shown (10 students or more)")
     link = shown[0]["links"][0]
     print(f"  following {link['text']!r} ({shown[0]['cells'][1][:70]}) -> {link['href']}")
-    person.follow(link["href"])
-    page = person.read()
-    describe(person, page)
-    shot(person, "grade-competency")
-    levels = table(page, "Students")
-    listed = [row for row in (levels or {"rows": []})["rows"] if row["links"]]
-    seen_ids = [re.search(r"student=([^&]+)", row["links"][-1]["href"]).group(1) for row in listed]
+    page = visit(person, link["href"], "grade-competency")
+    students = listed_students(page)
+    listed = [row for row, _id in students]
+    seen_ids = [student_id for _row, student_id in students]
     check(person.status() == 200 and link["text"] in page["h1"], f"the competency page: {page['h1']!r}")
     check(bool(seen_ids), f"it names students: {len(seen_ids)} listed, each with 'Who has seen it'")
     check(set(seen_ids) <= ours, "every student listed is of the principal's school")
@@ -297,10 +313,7 @@ def tryout(person: Person, base: str, school_id: str, school_name: str, other_sc
     print("\n== 3g. Clicks 'Who has seen it' for the first student")
     first = listed[0]
     print(f"  student {first['cells'][0]!r} -> {first['links'][-1]['href']}")
-    person.follow(first["links"][-1]["href"])
-    page = person.read()
-    describe(person, page)
-    shot(person, "principal-audit")
+    page = visit(person, first["links"][-1]["href"], "principal-audit")
     views = table(page, "Views of")
     check(person.status() == 200 and views is not None and any(PRINCIPAL in row["cells"][1] for row in views["rows"]),
           "the principal sees their own view of this student listed")
@@ -313,24 +326,15 @@ def tryout(person: Person, base: str, school_id: str, school_name: str, other_sc
     else:
         course = course_links[0]
         print(f"  following {course['text']!r} -> {course['href']}")
-        person.follow(course["href"])
-        page = person.read()
-        describe(person, page)
-        shot(person, "course")
+        page = visit(person, course["href"], "course")
         check(person.status() == 200 and page["h1"].startswith(course["text"]), f"the course page: {page['h1']!r}")
         privacy(page, others, all_students)
-        in_course = table(page, "Competencies in")
-        shown = [row for row in (in_course or {"rows": []})["rows"] if row["links"] and row["cells"][2].isdigit()]
+        shown = shown_competencies(page)
         if check(bool(shown), "the course lists competencies with figures shown"):
             link = shown[0]["links"][0]
             print(f"  following {link['text']!r} -> {link['href']}")
-            person.follow(link["href"])
-            page = person.read()
-            describe(person, page)
-            shot(person, "course-competency")
-            levels = table(page, "Students")
-            ids = [re.search(r"student=([^&]+)", row["links"][-1]["href"]).group(1)
-                   for row in (levels or {"rows": []})["rows"] if row["links"]]
+            page = visit(person, link["href"], "course-competency")
+            ids = [student_id for _row, student_id in listed_students(page)]
             check(person.status() == 200 and bool(ids) and set(ids) <= ours,
                   f"the course's competency names {len(ids)} students, all of this school")
             privacy(page, others, all_students, names_allowed=ours)
